@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Foreman.Guardrails;
+
+/// <summary>
+/// Heuristics against prompt injection in user input: instructions to ignore or reveal the system prompt,
+/// role and delimiter spoofing, and invisible Unicode used to smuggle text. A heuristic, not a proof: it is
+/// one layer beside permissions and approvals, which hold even when an injection gets through.
+/// </summary>
+public sealed partial class PromptInjectionGuardrail : IInputGuardrail
+{
+    /// <inheritdoc />
+    public string Name => "prompt-injection";
+
+    /// <inheritdoc />
+    public ValueTask<GuardrailVerdict> EvaluateAsync(GuardrailInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var text = input.Input;
+        if (HasInvisibleControl(text, out var codePoint))
+        {
+            return ValueTask.FromResult(GuardrailVerdict.Reject(Name, "hidden_characters", "The request contains invisible Unicode characters that can hide instructions.", $"U+{codePoint:X4}"));
+        }
+
+        var normalized = Normalize(text);
+        try
+        {
+            foreach (var (pattern, code) in Patterns)
+            {
+                var match = pattern.Match(normalized);
+                if (match.Success)
+                {
+                    return ValueTask.FromResult(GuardrailVerdict.Reject(Name, code, "The request looks like an attempt to override the agent's instructions.", match.Value.Length > 80 ? match.Value[..80] : match.Value));
+                }
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return ValueTask.FromResult(GuardrailVerdict.Reject(Name, "inspection_timeout", "The request could not be inspected in time."));
+        }
+
+        return ValueTask.FromResult(GuardrailVerdict.Pass);
+    }
+
+    private static readonly (Regex Pattern, string Code)[] Patterns =
+    [
+        (IgnoreInstructions(), "prompt_injection"),
+        (RevealPrompt(), "prompt_exfiltration"),
+        (RoleOverride(), "role_override"),
+        (DelimiterSpoof(), "delimiter_spoofing"),
+    ];
+
+    // Folds look-alike full-width letters and collapses white space so trivial obfuscation does not evade the patterns.
+    private static string Normalize(string text) => WhiteSpace().Replace(text.Normalize(NormalizationForm.FormKC), " ");
+
+    private static bool HasInvisibleControl(string text, out int codePoint)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var isTag = rune.Value is >= 0xE0000 and <= 0xE007F;
+            var isBidiOverride = rune.Value is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
+            if (isTag || isBidiOverride || (category == UnicodeCategory.Format && rune.Value is not 0x200D and not 0xFEFF))
+            {
+                codePoint = rune.Value;
+                return true;
+            }
+        }
+
+        codePoint = 0;
+        return false;
+    }
+
+    [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b.{0,40}\b(previous|prior|above|earlier|all|your|the system)\b.{0,40}\b(instructions?|prompts?|rules|directions|guidelines)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
+    private static partial Regex IgnoreInstructions();
+
+    [GeneratedRegex(@"\b(reveal|print|show|repeat|output|leak)\b.{0,40}\b(system prompt|hidden instructions|your instructions|initial prompt|developer message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
+    private static partial Regex RevealPrompt();
+
+    [GeneratedRegex(@"\b(you are now|from now on you are|act as (an? )?(unrestricted|jailbroken|dan)|developer mode|do anything now)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
+    private static partial Regex RoleOverride();
+
+    [GeneratedRegex(@"(<\|im_(start|end)\|>|<\|(system|assistant)\|>|\[/?INST\]|<<SYS>>|^\s*(system|assistant)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Multiline, 200)]
+    private static partial Regex DelimiterSpoof();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 200)]
+    private static partial Regex WhiteSpace();
+}
