@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Foreman.Cli.Commands;
+
+namespace Foreman.Cli;
+
+/// <summary>The <c>foreman</c> command line.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("Foreman: a production runtime for AI agents.")
+        {
+            AgentCommands.Create(environment),
+        };
+
+        var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
+        return await root.Parse(args).InvokeAsync(configuration, cancellationToken);
+    }
+}
