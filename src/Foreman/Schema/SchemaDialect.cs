@@ -1,11 +1,11 @@
 namespace Foreman.Schema;
 
-/// <summary>Dialect.</summary>
+/// <summary>The JSON Schema draft whose keyword semantics a schema is compiled with.</summary>
 public enum SchemaDialect
 {
-    /// <summary>2020-12.</summary>
+    /// <summary>JSON Schema draft 2020-12 (<c>https://json-schema.org/draft/2020-12/schema</c>).</summary>
     Draft202012,
 
-    /// <summary>Draft 7.</summary>
+    /// <summary>JSON Schema draft 7 (<c>http://json-schema.org/draft-07/schema#</c>).</summary>
     Draft7,
 }
