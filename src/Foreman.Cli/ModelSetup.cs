@@ -52,7 +52,7 @@ internal sealed record ModelSetup(ModelRouter Router, string Description, bool S
             return (null, [ex.Message]);
         }
 
-        if (options.Endpoint is null)
+        if (!options.IsConfigured)
         {
             var provider = new SimulatedChatClientProvider(simulatedBehavior);
             var router = new ModelRouter(ModelCatalog.Default, provider, SimulatedTiers);
@@ -66,6 +66,10 @@ internal sealed record ModelSetup(ModelRouter Router, string Description, bool S
         }
 
         var openAi = new OpenAIChatClientProvider(options);
-        return (new ModelSetup(openAi.CreateRouter(), $"the endpoint {options.Endpoint}", false), []);
+        return (new ModelSetup(openAi.CreateRouter(), $"the endpoint {Describe(options.Endpoint)}", false), []);
     }
+
+    // Never print credentials a user may have put in the URL.
+    private static string Describe(Uri? endpoint) =>
+        endpoint is null ? "api.openai.com" : $"{endpoint.Scheme}://{endpoint.Host}:{endpoint.Port}{endpoint.AbsolutePath}";
 }
