@@ -36,6 +36,7 @@ public sealed partial class Agent
         Temperature = options.Temperature;
         MaxOutputTokens = options.MaxOutputTokens;
         MaxIdenticalCalls = options.MaxIdenticalCalls;
+        MaxOutputCorrections = options.MaxOutputCorrections;
         ModelRetries = options.ModelRetries;
         ModelCallTimeout = options.ModelCallTimeout;
         RequestsPerMinute = options.RequestsPerMinute;
@@ -88,6 +89,9 @@ public sealed partial class Agent
 
     /// <summary>Gets the identical-call threshold.</summary>
     public int MaxIdenticalCalls { get; }
+
+    /// <summary>Gets how many corrections of a rejected answer are asked for.</summary>
+    public int MaxOutputCorrections { get; }
 
     /// <summary>Gets the model call retries.</summary>
     public int ModelRetries { get; }
@@ -157,7 +161,7 @@ public sealed partial class Agent
         }
 
         problems.AddRange(options.Limits?.Validate() ?? ["Limits must be set."]);
-        if (options.MaxOutputTokens < 1 || options.MaxIdenticalCalls < 2 || options.ModelRetries < 0 || options.ModelCallTimeout <= TimeSpan.Zero || options.MaxArgumentCharacters < 2)
+        if (options.MaxOutputTokens < 1 || options.MaxIdenticalCalls < 2 || options.ModelRetries < 0 || options.MaxOutputCorrections < 0 || options.ModelCallTimeout <= TimeSpan.Zero || options.MaxArgumentCharacters < 2)
         {
             problems.Add("MaxOutputTokens must be positive, MaxIdenticalCalls at least 2, ModelRetries non-negative, ModelCallTimeout positive and MaxArgumentCharacters at least 2.");
         }

@@ -57,6 +57,9 @@ public sealed class AgentOptions
     /// <summary>Gets or sets how many identical calls (same tool, same arguments) anywhere in a run count as a loop. The default value is 3.</summary>
     public int MaxIdenticalCalls { get; set; } = 3;
 
+    /// <summary>Gets or sets how many times a rejected answer is sent back for correction before the run fails with output-rejected. The default value is 2.</summary>
+    public int MaxOutputCorrections { get; set; } = 2;
+
     /// <summary>Gets or sets retries of a transiently failed model call. The default value is 3.</summary>
     public int ModelRetries { get; set; } = 3;
 

@@ -16,6 +16,9 @@ public sealed record AgentRequest(string Input)
     /// <summary>Gets caller-supplied facts for guardrails and tools (tenant, channel, amount).</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>Gets the journal that makes the run durable, or <see langword="null"/> for an ordinary run.</summary>
+    public IAgentJournal? Journal { get; init; }
+
     /// <summary>Gets services tools may use, or <see langword="null"/>.</summary>
     public IServiceProvider? Services { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Foreman.Models;
 using Foreman.Telemetry;
 using Microsoft.Extensions.AI;
@@ -12,12 +13,45 @@ internal sealed partial class AgentRun
 {
     private async Task<ModelTurn> CallModelAsync(ChatOptions options, CancellationToken cancellationToken)
     {
-        var turn = await CallModelAsync(_agent.Model, options, cancellationToken);
-        if (turn.Failure is { Kind: not ModelFailureKind.ContextLengthExceeded } && _agent.FallbackModel is { } fallback
-            && !string.Equals(fallback, _model?.Id, StringComparison.Ordinal))
+        var index = ++_modelTurns;
+        var turn = _request.Journal is { } journal
+            ? JsonSerializer.Deserialize<ModelTurn>(
+                await journal.RecordAsync($"model:{index}", async ct => JsonSerializer.Serialize(await CallModelWithFallbackAsync(options, ct), AgentJournalJson.Options), cancellationToken),
+                AgentJournalJson.Options)!
+            : await CallModelWithFallbackAsync(options, cancellationToken);
+
+        // Accounting happens here, outside the journaled call, so a replay restores usage, cost and budgets too.
+        Account(turn.Calls);
+
+        _model = _runtime.Router.Catalog.TryGet(turn.ModelId, out var known) ? known : _model;
+        _usingFallback |= _agent.FallbackModel is not null && string.Equals(turn.ModelId, _agent.FallbackModel, StringComparison.Ordinal) && turn.FailureKind is null;
+        return turn;
+    }
+
+    private void Account(IEnumerable<ModelCallRecord> calls)
+    {
+        foreach (var call in calls)
         {
-            AgentLog.FallbackModel(_runtime.Logger, _agent.Name, _runId, _model?.Id ?? "?", fallback, turn.Failure.Kind);
-            turn = await CallModelAsync(fallback, options, cancellationToken);
+            _modelCalls.Add(call);
+            if (call.TotalTokens > 0 || call.Cost > 0)
+            {
+                _budget.AddModelCall(call.TotalTokens, call.Cost);
+            }
+
+            Notify(o => o.OnModelCall(_runId, _agent.Name, call));
+        }
+    }
+
+    private async Task<ModelTurn> CallModelWithFallbackAsync(ChatOptions options, CancellationToken cancellationToken)
+    {
+        // Once the fallback model had to take over, later turns go straight to it instead of failing again first.
+        var turn = await CallModelAsync(_usingFallback ? _agent.FallbackModel : _agent.Model, options, cancellationToken);
+        if (turn.FailureKind is { } kind and not ModelFailureKind.ContextLengthExceeded && _agent.FallbackModel is { } fallback
+            && !string.Equals(fallback, turn.ModelId, StringComparison.Ordinal))
+        {
+            AgentLog.FallbackModel(_runtime.Logger, _agent.Name, _runId, turn.ModelId, fallback, kind);
+            var second = await CallModelAsync(fallback, options, cancellationToken);
+            return second with { Calls = [.. turn.Calls, .. second.Calls] };
         }
 
         return turn;
@@ -32,7 +66,7 @@ internal sealed partial class AgentRun
         }
         catch (InvalidOperationException ex)
         {
-            return new ModelTurn(null, new ModelCallException(ModelFailureKind.InvalidRequest, ex.Message));
+            return ModelTurn.Failed(ModelFailureKind.InvalidRequest, ex.Message, modelId ?? _agent.Tier.ToString(), []);
         }
 
         var promptTokens = EstimatePromptTokens();
@@ -40,14 +74,14 @@ internal sealed partial class AgentRun
         ForemanMetrics.ContextUtilization.Record(utilization, new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, _model.Id));
         if (promptTokens + _agent.MaxOutputTokens > _model.ContextWindow)
         {
-            return new ModelTurn(null, new ModelCallException(ModelFailureKind.ContextLengthExceeded,
-                $"The prompt (about {promptTokens} tokens) plus the completion budget exceeds {_model.Id}'s context window of {_model.ContextWindow} tokens."));
+            return ModelTurn.Failed(ModelFailureKind.ContextLengthExceeded,
+                $"The prompt (about {promptTokens} tokens) plus the completion budget exceeds {_model.Id}'s context window of {_model.ContextWindow} tokens.", _model.Id, []);
         }
 
         var throttle = _runtime.ThrottleFor(_agent);
         if (!await throttle.AcquireAsync(promptTokens + _agent.MaxOutputTokens, _runtime.RateLimitMaxWait, _runtime.TimeProvider, cancellationToken))
         {
-            return new ModelTurn(null, new ModelCallException(ModelFailureKind.RateLimited, $"Agent '{_agent.Name}' is at its own requests- or tokens-per-minute limit."));
+            return ModelTurn.Failed(ModelFailureKind.RateLimited, $"Agent '{_agent.Name}' is at its own requests- or tokens-per-minute limit.", _model.Id, []);
         }
 
         options.ModelId = _model.Id;
@@ -65,16 +99,23 @@ internal sealed partial class AgentRun
 
         if (outcome.Exception is { } exception)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            return new ModelTurn(null, exception switch
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // The run ends here (time limit or caller): the attempts made still belong in its record.
+                Account(attempt.Calls);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var failure = exception switch
             {
                 ModelCallException known => known,
                 TimeoutRejectedException => new ModelCallException(ModelFailureKind.Timeout, $"The model did not answer within {_agent.ModelCallTimeout.TotalSeconds:0.#} s.", innerException: exception),
                 _ => new ModelCallException(ModelFailureKind.Unknown, $"{exception.GetType().Name}: {exception.Message}", innerException: exception),
-            });
+            };
+            return ModelTurn.Failed(failure.Kind, failure.Message, _model.Id, attempt.Calls);
         }
 
-        return new ModelTurn(outcome.Result, null);
+        return new ModelTurn(outcome.Result, null, null, _model.Id, attempt.Calls);
     }
 
     private static async ValueTask<Outcome<ChatResponse>> AttemptAsync(ResilienceContext context, ModelAttempt attempt)
@@ -92,25 +133,30 @@ internal sealed partial class AgentRun
         try
         {
             var response = await attempt.Client.GetResponseAsync(run._messages, attempt.Options, context.CancellationToken);
-            run.RecordSuccess(response, attempt.Model, startedAt, time.GetElapsedTime(started), isRetry, activity);
+            attempt.Calls.Add(run.RecordSuccess(response, attempt.Model, startedAt, time.GetElapsedTime(started), isRetry, activity));
             return Outcome.FromResult(response);
+        }
+        catch (OperationCanceledException ex) when (!context.CancellationToken.IsCancellationRequested)
+        {
+            // The client gave up on its own (its HTTP timeout): a transient timeout, not the caller's cancellation.
+            var timeout = new ModelCallException(ModelFailureKind.Timeout, "The model client timed out.", innerException: ex);
+            attempt.Calls.Add(run.RecordFailure(timeout, attempt.Model, startedAt, time.GetElapsedTime(started), isRetry, activity));
+            return Outcome.FromException<ChatResponse>(timeout);
         }
         catch (Exception ex)
         {
-            run.RecordFailure(ex, attempt.Model, startedAt, time.GetElapsedTime(started), isRetry, activity);
+            attempt.Calls.Add(run.RecordFailure(ex, attempt.Model, startedAt, time.GetElapsedTime(started), isRetry, activity));
             return Outcome.FromException<ChatResponse>(ex);
         }
     }
 
-    private void RecordSuccess(ChatResponse response, ModelInfo model, DateTimeOffset startedAt, TimeSpan duration, bool isRetry, Activity? activity)
+    private ModelCallRecord RecordSuccess(ChatResponse response, ModelInfo model, DateTimeOffset startedAt, TimeSpan duration, bool isRetry, Activity? activity)
     {
         // Providers that omit usage are estimated, so budgets still hold against them.
         var input = Math.Max(0, response.Usage?.InputTokenCount ?? EstimatePromptTokens());
         var output = Math.Max(0, response.Usage?.OutputTokenCount ?? (response.Text.Length / 4) + 1);
         var cost = model.CostOf(input, output);
         var record = new ModelCallRecord(response.ModelId ?? model.Id, input, output, startedAt, duration, cost, isRetry);
-        _modelCalls.Add(record);
-        _budget.AddModelCall(input + output, cost);
         var modelTag = new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, model.Id);
         ForemanMetrics.ModelCalls.Add(1, modelTag, new KeyValuePair<string, object?>("foreman.outcome", "ok"));
         ForemanMetrics.TokenUsage.Add(input, modelTag, new KeyValuePair<string, object?>("gen_ai.token.type", "input"));
@@ -126,18 +172,17 @@ internal sealed partial class AgentRun
             activity.SetTag(GenAIAttributes.FinishReasons, response.FinishReason?.Value);
         }
 
-        Notify(o => o.OnModelCall(_runId, _agent.Name, record));
+        return record;
     }
 
-    private void RecordFailure(Exception exception, ModelInfo model, DateTimeOffset startedAt, TimeSpan duration, bool isRetry, Activity? activity)
+    private ModelCallRecord RecordFailure(Exception exception, ModelInfo model, DateTimeOffset startedAt, TimeSpan duration, bool isRetry, Activity? activity)
     {
         var record = new ModelCallRecord(model.Id, 0, 0, startedAt, duration, 0m, isRetry);
-        _modelCalls.Add(record);
         var kind = exception is ModelCallException m ? m.Kind.ToString() : exception.GetType().Name;
         ForemanMetrics.ModelCalls.Add(1, new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, model.Id), new KeyValuePair<string, object?>("foreman.outcome", kind));
         activity?.SetTag(GenAIAttributes.ErrorType, kind);
         activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-        Notify(o => o.OnModelCall(_runId, _agent.Name, record));
+        return record;
     }
 
     private ChatOptions ChatOptionsFor(bool withTools)
@@ -214,7 +259,11 @@ internal sealed partial class AgentRun
         return model?.CostOf(EstimatePromptTokens(), _agent.MaxOutputTokens) ?? 0m;
     }
 
-    private sealed record ModelTurn(ChatResponse? Response, ModelCallException? Failure);
+    /// <summary>The outcome of one model turn (retries and fallback included), as journaled.</summary>
+    internal sealed record ModelTurn(ChatResponse? Response, ModelFailureKind? FailureKind, string? FailureMessage, string ModelId, IReadOnlyList<ModelCallRecord> Calls)
+    {
+        public static ModelTurn Failed(ModelFailureKind kind, string message, string modelId, IReadOnlyList<ModelCallRecord> calls) => new(null, kind, message, modelId, calls);
+    }
 
     private sealed class ModelAttempt(AgentRun run, IChatClient client, ModelInfo model, ChatOptions options)
     {
@@ -227,5 +276,7 @@ internal sealed partial class AgentRun
         public ChatOptions Options { get; } = options;
 
         public int Count { get; set; }
+
+        public List<ModelCallRecord> Calls { get; } = [];
     }
 }

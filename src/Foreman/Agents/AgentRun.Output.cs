@@ -48,7 +48,17 @@ internal sealed partial class AgentRun
 
             if (field.Verifier is not null)
             {
-                var refusal = await field.Verifier.VerifyAsync(field.Pointer, value, cancellationToken);
+                string? refusal;
+                try
+                {
+                    refusal = await field.Verifier.VerifyAsync(field.Pointer, value, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // A verifier that cannot answer has not verified: the value is refused, the run goes on.
+                    refusal = $"could not be verified ({ex.GetType().Name}).";
+                }
+
                 if (refusal is not null)
                 {
                     problems.Add($"{field.Pointer}: {refusal}");

@@ -29,6 +29,8 @@ internal sealed partial class AgentRun
     private readonly long _startTimestamp;
     private ModelInfo? _model;
     private bool _repairing;
+    private int _modelTurns;
+    private bool _usingFallback;
     private int _corrections;
 
     public AgentRun(AgentRuntime runtime, Agent agent, AgentRequest request)
@@ -85,11 +87,11 @@ internal sealed partial class AgentRun
             }
 
             var turn = await CallModelAsync(options, cancellationToken);
-            if (turn.Failure is not null)
+            if (turn.FailureKind is { } failure)
             {
-                return turn.Failure.Kind == ModelFailureKind.ContextLengthExceeded
-                    ? Finish(activity, AgentStatus.Failed, StopReason.ContextWindowExceeded, turn.Failure.Message)
-                    : Finish(activity, AgentStatus.Failed, StopReason.ModelFailed, $"The model call failed: {turn.Failure.Message}");
+                return failure == ModelFailureKind.ContextLengthExceeded
+                    ? Finish(activity, AgentStatus.Failed, StopReason.ContextWindowExceeded, turn.FailureMessage!)
+                    : Finish(activity, AgentStatus.Failed, StopReason.ModelFailed, $"The model call failed ({failure}): {turn.FailureMessage}");
             }
 
             var response = turn.Response!;
@@ -104,6 +106,11 @@ internal sealed partial class AgentRun
                 }
 
                 _outputProblems.AddRange(answer.Problems);
+                if (_corrections >= _agent.MaxOutputCorrections)
+                {
+                    return Finish(activity, AgentStatus.Failed, StopReason.OutputRejected, $"The answer still failed validation after {_corrections} correction(s): {answer.Problems[0]}");
+                }
+
                 _corrections++;
                 _repairing = true;
                 _messages.Add(new ChatMessage(ChatRole.User, CorrectionPrompt(answer.Problems)));
@@ -131,7 +138,7 @@ internal sealed partial class AgentRun
             }
 
             _budget.AddToolCall();
-            var record = await _guard.InvokeAsync(calls[i], cancellationToken);
+            var record = await InvokeToolAsync(calls[i], cancellationToken);
             Notify(o => o.OnToolCall(_runId, _agent.Name, record));
             _messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(calls[i].CallId, record.ModelText)]));
             if (record.Error is null)
@@ -153,6 +160,28 @@ internal sealed partial class AgentRun
         return null;
     }
 
+    // Journaled when the run is durable: on replay the recorded outcome returns and the tool does not act again.
+    private async Task<ToolCallRecord> InvokeToolAsync(FunctionCallContent call, CancellationToken cancellationToken)
+    {
+        if (_request.Journal is not { } journal)
+        {
+            return await _guard.InvokeAsync(call, cancellationToken);
+        }
+
+        var sequence = _guard.Trail.Count + 1;
+        var json = await journal.RecordAsync(
+            $"tool:{sequence}",
+            async ct => JsonSerializer.Serialize(await _guard.InvokeAsync(call, ct), AgentJournalJson.Options),
+            cancellationToken);
+        var record = JsonSerializer.Deserialize<ToolCallRecord>(json, AgentJournalJson.Options)!;
+        if (_guard.Trail.Count < sequence)
+        {
+            _guard.Restore(record);
+        }
+
+        return _guard.Trail[sequence - 1];
+    }
+
     private async Task<GuardrailRejection?> CheckInputAsync(CancellationToken cancellationToken)
     {
         var input = new GuardrailInput(_agent.Name, _request.Input ?? string.Empty, _request.Metadata);
@@ -163,9 +192,10 @@ internal sealed partial class AgentRun
             {
                 verdict = await guardrail.EvaluateAsync(input, cancellationToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                // A broken guardrail must fail closed: the request is not checked, so it does not run.
+                // A broken guardrail must fail closed: the request is not checked, so it does not run. Only the
+                // caller's cancellation propagates; a guardrail's own timeout (an HttpClient's TaskCanceledException) is a failure.
                 verdict = GuardrailVerdict.Reject(guardrail.Name, "guardrail_error", $"The guardrail failed: {ex.GetType().Name}.");
             }
 

@@ -24,12 +24,13 @@ public sealed partial class PromptInjectionGuardrail : IInputGuardrail
             return ValueTask.FromResult(GuardrailVerdict.Reject(Name, "hidden_characters", "The request contains invisible Unicode characters that can hide instructions.", $"U+{codePoint:X4}"));
         }
 
-        var normalized = Normalize(text);
+        var folded = Fold(text);
+        var normalized = WhiteSpace().Replace(folded, " ");
         try
         {
-            foreach (var (pattern, code) in Patterns)
+            foreach (var (pattern, code, perLine) in Patterns)
             {
-                var match = pattern.Match(normalized);
+                var match = pattern.Match(perLine ? folded : normalized);
                 if (match.Success)
                 {
                     return ValueTask.FromResult(GuardrailVerdict.Reject(Name, code, "The request looks like an attempt to override the agent's instructions.", match.Value.Length > 80 ? match.Value[..80] : match.Value));
@@ -44,16 +45,45 @@ public sealed partial class PromptInjectionGuardrail : IInputGuardrail
         return ValueTask.FromResult(GuardrailVerdict.Pass);
     }
 
-    private static readonly (Regex Pattern, string Code)[] Patterns =
+    // PerLine patterns see the text with its line breaks (role labels count only at the start of a line); the others
+    // see white space collapsed, so "ignore\n\nprevious   instructions" reads as one phrase.
+    private static readonly (Regex Pattern, string Code, bool PerLine)[] Patterns =
     [
-        (IgnoreInstructions(), "prompt_injection"),
-        (RevealPrompt(), "prompt_exfiltration"),
-        (RoleOverride(), "role_override"),
-        (DelimiterSpoof(), "delimiter_spoofing"),
+        (IgnoreInstructions(), "prompt_injection", false),
+        (RevealPrompt(), "prompt_exfiltration", false),
+        (RoleOverride(), "role_override", false),
+        (DelimiterSpoof(), "delimiter_spoofing", true),
     ];
 
-    // Folds look-alike full-width letters and collapses white space so trivial obfuscation does not evade the patterns.
-    private static string Normalize(string text) => WhiteSpace().Replace(text.Normalize(NormalizationForm.FormKC), " ");
+    // Folds look-alike full-width letters so trivial obfuscation does not evade the patterns. Full-width ASCII is folded
+    // by hand too: under invariant globalization (as this repository builds) string.Normalize leaves it unchanged.
+    private static string Fold(string text)
+    {
+        string normalized;
+        try
+        {
+            normalized = text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Unpaired surrogates: normalization refuses them; inspect the text as it is.
+            normalized = text;
+        }
+
+        return string.Create(normalized.Length, normalized, static (folded, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                folded[i] = c switch
+                {
+                    >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                    '\u3000' => ' ',
+                    _ => c,
+                };
+            }
+        });
+    }
 
     private static bool HasInvisibleControl(string text, out int codePoint)
     {
@@ -73,7 +103,9 @@ public sealed partial class PromptInjectionGuardrail : IInputGuardrail
         return false;
     }
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b.{0,40}\b(previous|prior|above|earlier|all|your|the system)\b.{0,40}\b(instructions?|prompts?|rules|directions|guidelines)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
+    // A few words at most between the verb, the qualifier and the noun: "ignore all previous instructions" matches,
+    // "please disregard my previous email - the delivery instructions have changed" does not.
+    [GeneratedRegex(@"\b(ignore|disregard|forget|override)(\W+\w+){0,3}?\W+(previous|prior|above|earlier|all|your|the\W+system)(\W+\w+){0,2}?\W+(instructions?|prompts?|rules|directions|guidelines)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
     private static partial Regex IgnoreInstructions();
 
     [GeneratedRegex(@"\b(reveal|print|show|repeat|output|leak)\b.{0,40}\b(system prompt|hidden instructions|your instructions|initial prompt|developer message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]

@@ -16,6 +16,17 @@ public sealed class ScopeGuardrail : IInputGuardrail
     {
         _required = inScopeTerms?.ToArray() ?? throw new ArgumentNullException(nameof(inScopeTerms));
         _forbidden = outOfScopeTerms?.ToArray() ?? [];
+
+        // An empty term would be found at every position and never past it: the word search would not end.
+        if (_required.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("In-scope terms must not be empty or white space.", nameof(inScopeTerms));
+        }
+
+        if (_forbidden.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Out-of-scope terms must not be empty or white space.", nameof(outOfScopeTerms));
+        }
     }
 
     /// <inheritdoc />

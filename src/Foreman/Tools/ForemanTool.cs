@@ -11,6 +11,9 @@ namespace Foreman.Tools;
 /// </summary>
 public abstract partial class ForemanTool
 {
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(1);
+
     /// <summary>Creates a tool.</summary>
     /// <param name="name">The name the model calls it by: letters, digits, '_' and '-', at most 64.</param>
     /// <param name="description">What the tool does, written for the model.</param>
@@ -26,9 +29,14 @@ public abstract partial class ForemanTool
         }
 
         var o = options ?? new ToolOptions();
-        if (o.Timeout <= TimeSpan.Zero || o.MaxResultCharacters < 64 || o.Retry.MaxRetries < 0 || o.CircuitBreaker.FailureThreshold < 1 || o.RequestsPerMinute is <= 0)
+
+        // The time limits are Polly's: outside them the tool's pipeline would throw at its first call, not here.
+        if (o.Timeout < MinTimeout || o.Timeout > MaxDuration || o.MaxResultCharacters < 64 || o.Retry.MaxRetries < 0
+            || o.Retry.BaseDelay < TimeSpan.Zero || o.Retry.BaseDelay > MaxDuration || o.Retry.MaxDelay < TimeSpan.Zero || o.Retry.MaxDelay > MaxDuration
+            || o.CircuitBreaker.FailureThreshold < 1 || o.CircuitBreaker.SamplingWindow > MaxDuration || o.CircuitBreaker.BreakDuration > MaxDuration
+            || o.RequestsPerMinute is <= 0)
         {
-            throw new ArgumentException($"Tool '{name}' has invalid options: timeout must be positive, MaxResultCharacters at least 64, retries and thresholds non-negative, RequestsPerMinute positive.", nameof(options));
+            throw new ArgumentException($"Tool '{name}' has invalid options: timeout must be between 10 ms and 1 day, retry delays, sampling window and break duration at most 1 day (delays not negative), MaxResultCharacters at least 64, retries non-negative, FailureThreshold and RequestsPerMinute positive.", nameof(options));
         }
 
         Name = name;
@@ -118,6 +126,7 @@ public abstract partial class ForemanTool
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Effect})";
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // \z, not $: '$' also matches before a final newline, which would let "tool\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,64}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ValidName();
 }

@@ -21,13 +21,60 @@ internal sealed partial class ToolCallGuard
             return new ParsedArguments(EmptyObject, null, raw);
         }
 
+        JsonElement value;
         try
         {
-            return new ParsedArguments(JsonElement.Parse(raw, ArgumentParsing), null, raw);
+            value = JsonElement.Parse(raw, ArgumentParsing);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
+            // ArgumentException: the text itself holds an unpaired surrogate; InvalidOperationException: a property
+            // name escapes one (found while checking for duplicates).
             return ParsedArguments.Invalid($"the arguments are not valid JSON ({ex.Message})", Truncate(raw, 1_000));
+        }
+
+        // "\ud800" parses, but every later read of that string throws; refuse it here, where the model can be told.
+        return raw.Contains("\\u", StringComparison.Ordinal) && HasUnpairedSurrogate(value)
+            ? ParsedArguments.Invalid("the arguments contain an escaped unpaired surrogate (such as \\ud800), which is not text", Truncate(raw, 1_000))
+            : new ParsedArguments(value, null, raw);
+    }
+
+    private static bool HasUnpairedSurrogate(JsonElement element)
+    {
+        try
+        {
+            ReadAllStrings(element);
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    // Depth is bounded by ArgumentParsing.MaxDepth.
+    private static void ReadAllStrings(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                _ = element.GetString();
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    ReadAllStrings(item);
+                }
+
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    _ = property.Name;
+                    ReadAllStrings(property.Value);
+                }
+
+                break;
         }
     }
 
@@ -42,7 +89,7 @@ internal sealed partial class ToolCallGuard
         {
             return new ParsedArguments(JsonSerializer.SerializeToElement(arguments, AIJsonUtilities.DefaultOptions), null, null);
         }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             return ParsedArguments.Invalid($"the arguments could not be read as JSON ({ex.Message})", null);
         }

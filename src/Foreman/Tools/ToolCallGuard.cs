@@ -20,7 +20,8 @@ internal sealed partial class ToolCallGuard
     /// <summary>The key under which providers keep the model's raw argument text on a <see cref="FunctionCallContent"/>.</summary>
     public const string RawArgumentsKey = "foreman.raw_arguments";
 
-    private static readonly JsonDocumentOptions ArgumentParsing = new() { MaxDepth = 64 };
+    // Duplicate names are refused: a reviewer or a log reader sees one value, the tool's deserializer takes another.
+    private static readonly JsonDocumentOptions ArgumentParsing = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     private readonly ToolGuardSettings _settings;
     private readonly ToolResilienceCache _resilience;
@@ -34,6 +35,9 @@ internal sealed partial class ToolCallGuard
 
     /// <summary>Gets every call made so far, in order.</summary>
     public IReadOnlyList<ToolCallRecord> Trail => _trail;
+
+    /// <summary>Puts a call recorded by an earlier execution of this run back on the trail (durable replay).</summary>
+    public void Restore(ToolCallRecord record) => _trail.Add(record);
 
     /// <summary>Guards and runs one call the model asked for.</summary>
     public ValueTask<ToolCallRecord> InvokeAsync(FunctionCallContent call, CancellationToken cancellationToken)
@@ -215,10 +219,19 @@ internal sealed partial class ToolCallGuard
         for (var i = _trail.Count - 1; i >= 0; i--)
         {
             var previous = _trail[i];
+
+            // A call the guard turned away for a while ("retryable, try again later") never ran: trying it again is
+            // what the model was told to do, not a loop.
+            if (previous.Error?.Kind is ToolErrorKind.RateLimited or ToolErrorKind.CircuitOpen)
+            {
+                continue;
+            }
+
             var same = string.Equals(previous.ToolName, toolName, StringComparison.Ordinal)
                 && previous.Arguments.ValueKind != JsonValueKind.Undefined
                 && JsonElement.DeepEquals(previous.Arguments, arguments);
-            if (same && i == _trail.Count - 1)
+            // Repeating a call that failed as retryable is what the error invited the model to do; the total count still caps it.
+            if (same && i == _trail.Count - 1 && previous.Error?.Retryable != true)
             {
                 return true;
             }

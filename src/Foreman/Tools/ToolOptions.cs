@@ -11,7 +11,7 @@ public sealed class ToolOptions
     /// <summary>Gets or sets the tool's effect class. The default value is <see cref="ToolEffect.Read"/>.</summary>
     public ToolEffect Effect { get; set; } = ToolEffect.Read;
 
-    /// <summary>Gets or sets the hard timeout of one attempt. The default value is 30 seconds.</summary>
+    /// <summary>Gets or sets the hard timeout of one attempt, between 10 ms and 1 day. The default value is 30 seconds.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -11,13 +11,26 @@ internal static class ToolResultTrimmer
             return (text, false);
         }
 
-        var marker = $"…[truncated by Foreman: {text.Length - maxCharacters} of {text.Length} characters omitted]";
-        var keep = Math.Max(0, maxCharacters - marker.Length);
-
-        // Never split a surrogate pair: a lone surrogate makes the context invalid UTF-16 for some providers.
-        if (keep > 0 && char.IsHighSurrogate(text[keep - 1]))
+        // The marker states what was really omitted, and its own length depends on that number: shrink until stable.
+        var keep = maxCharacters;
+        string marker;
+        while (true)
         {
-            keep--;
+            marker = $"…[truncated by Foreman: {text.Length - keep} of {text.Length} characters omitted]";
+            var fit = Math.Max(0, maxCharacters - marker.Length);
+
+            // Never split a surrogate pair: a lone surrogate makes the context invalid UTF-16 for some providers.
+            if (fit > 0 && char.IsHighSurrogate(text[fit - 1]))
+            {
+                fit--;
+            }
+
+            if (fit == keep)
+            {
+                break;
+            }
+
+            keep = fit;
         }
 
         return (string.Concat(text.AsSpan(0, keep), marker), true);

@@ -1,0 +1,110 @@
+using Foreman.Sqlite;
+using Foreman.Testing;
+using Foreman.Workflows;
+using Foreman.Workflows.Storage;
+
+namespace Foreman.Workflows.Tests;
+
+/// <summary>
+/// A workflow engine on a real SQLite file with a fake clock, and a worker that can be stopped and restarted on the
+/// same file to simulate a process restart.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("foreman-engine-").FullName;
+    private readonly IWorkflow[] _workflows;
+    private CancellationTokenSource? _workerStop;
+    private Task? _worker;
+
+    private EngineHarness(IWorkflow[] workflows) => _workflows = workflows;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
+
+    public SqliteWorkflowStore Store { get; private set; } = null!;
+
+    public WorkflowEngine Engine { get; private set; } = null!;
+
+    public string DatabasePath => Path.Combine(_folder, "foreman.db");
+
+    public static async Task<EngineHarness> StartAsync(params IWorkflow[] workflows)
+    {
+        var harness = new EngineHarness(workflows);
+        await harness.OpenAsync(workflows);
+        harness.StartWorker();
+        return harness;
+    }
+
+    /// <summary>Stops the worker and closes the store, then opens both again on the same file, optionally with other workflow code.</summary>
+    public async Task RestartAsync(params IWorkflow[] workflows)
+    {
+        await StopWorkerAsync();
+        await Store.DisposeAsync();
+        await OpenAsync(workflows.Length > 0 ? workflows : _workflows);
+        StartWorker();
+    }
+
+    public async Task StopWorkerAsync()
+    {
+        if (_workerStop is null)
+        {
+            return;
+        }
+
+        await _workerStop.CancelAsync();
+        await _worker!;
+        _workerStop.Dispose();
+        _workerStop = null;
+    }
+
+    public void StartWorker()
+    {
+        _workerStop = new CancellationTokenSource();
+        var worker = new WorkflowWorker(Engine, new WorkflowWorkerOptions { WorkerId = "test-worker", MaxConcurrentRuns = 8, LeaseDuration = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromSeconds(1) });
+        _worker = worker.RunAsync(_workerStop.Token);
+    }
+
+    /// <summary>Waits (in real time, bounded) until the run reaches one of the statuses, advancing the fake clock by <paramref name="tick"/> each round.</summary>
+    public async Task<RunRecord> WaitForAsync(string runId, TimeSpan? tick = null, params RunStatus[] statuses)
+    {
+        var wanted = statuses.Length > 0 ? statuses : [RunStatus.Completed, RunStatus.Failed, RunStatus.DeadLettered, RunStatus.Suspended, RunStatus.Cancelled];
+        for (var i = 0; i < 1_000; i++)
+        {
+            var run = await Store.GetRunAsync(runId, CancellationToken.None);
+            if (run is not null && wanted.Contains(run.Status))
+            {
+                return run;
+            }
+
+            if (tick is { } t)
+            {
+                Clock.Advance(t);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        var last = await Store.GetRunAsync(runId, CancellationToken.None);
+        throw new TimeoutException($"Run {runId} did not reach {string.Join("/", wanted)}; it is {last?.Status} ({last?.Error}).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopWorkerAsync();
+        await Store.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by the OS: the temp folder is cleaned up later.
+        }
+    }
+
+    private async Task OpenAsync(IWorkflow[] workflows)
+    {
+        Store = new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = DatabasePath });
+        await Store.InitializeAsync(CancellationToken.None);
+        Engine = new WorkflowEngine(Store, workflows, new WorkflowEngineOptions { TimeProvider = Clock });
+    }
+}
