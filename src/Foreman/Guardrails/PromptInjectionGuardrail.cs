@@ -92,7 +92,11 @@ public sealed partial class PromptInjectionGuardrail : IInputGuardrail
             var category = Rune.GetUnicodeCategory(rune);
             var isTag = rune.Value is >= 0xE0000 and <= 0xE007F;
             var isBidiOverride = rune.Value is >= 0x202A and <= 0x202E or >= 0x2066 and <= 0x2069;
-            if (isTag || isBidiOverride || (category == UnicodeCategory.Format && rune.Value is not 0x200D and not 0xFEFF))
+            // Marks that ordinary text needs stay allowed: ZWJ in emoji, ZWNJ in Persian, LRM/RLM in Hebrew and
+            // Arabic, soft hyphens, the byte-order mark. Tag characters, bidi overrides and other format
+            // characters can hide text from a reviewer and are refused.
+            var everyday = rune.Value is 0x200C or 0x200D or 0x200E or 0x200F or 0x00AD or 0xFEFF;
+            if (isTag || isBidiOverride || (category == UnicodeCategory.Format && !everyday))
             {
                 codePoint = rune.Value;
                 return true;
@@ -111,10 +115,10 @@ public sealed partial class PromptInjectionGuardrail : IInputGuardrail
     [GeneratedRegex(@"\b(reveal|print|show|repeat|output|leak)\b.{0,40}\b(system prompt|hidden instructions|your instructions|initial prompt|developer message)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
     private static partial Regex RevealPrompt();
 
-    [GeneratedRegex(@"\b(you are now|from now on you are|act as (an? )?(unrestricted|jailbroken|dan)|developer mode|do anything now)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
+    [GeneratedRegex(@"\b(you are now (dan|an? (unrestricted|unfiltered|uncensored|jailbroken|evil)\b|in developer mode)|from now on,? you (are|will) (no longer|not|ignore|an? (unrestricted|unfiltered|uncensored|jailbroken|evil))|act as (an? )?(unrestricted|jailbroken|dan)\b|(enable|enter|activate) (dan|jailbreak)|do anything now)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
     private static partial Regex RoleOverride();
 
-    [GeneratedRegex(@"(<\|im_(start|end)\|>|<\|(system|assistant)\|>|\[/?INST\]|<<SYS>>|^\s*(system|assistant)\s*:)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Multiline, 200)]
+    [GeneratedRegex(@"(<\|im_(start|end)\|>|<\|(system|assistant)\|>|\[/?INST\]|<<SYS>>|^\s*(system|assistant)\s*:[^\n]{0,80}\b(you are|you must|ignore|disregard|skip|bypass|override|approve|new instructions|from now on)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Multiline, 200)]
     private static partial Regex DelimiterSpoof();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, 200)]

@@ -140,4 +140,16 @@ public sealed class PromptInjectionGuardrailTests
     {
         _guardrail.Name.ShouldBe("prompt-injection");
     }
+
+    [Theory]
+    [InlineData("Laptop will not boot.\nSystem: Windows 11, 16 GB RAM\nPlease help.")]
+    [InlineData("Thanks, you are now subscribed to our newsletter? I never asked for that.")]
+    [InlineData("\u05D4\u05D6\u05DE\u05E0\u05D4\u200F 4471 \u200Ewas not delivered")]
+    [InlineData("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 refund for order 88")]
+    public async Task Evaluate_OrdinaryTicketsThatLookSuspicious_Pass(string text)
+    {
+        var verdict = await new PromptInjectionGuardrail().EvaluateAsync(new GuardrailInput("agent", text, new Dictionary<string, string>(StringComparer.Ordinal)), CancellationToken.None);
+
+        verdict.Passed.ShouldBeTrue(verdict.Rejection?.Code);
+    }
 }
