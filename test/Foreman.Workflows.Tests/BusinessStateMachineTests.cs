@@ -77,11 +77,7 @@ public sealed class BusinessStateMachineTests
         await using var harness = await EngineHarness.StartAsync(Pipeline);
         var (run, _) = await harness.Engine.SubmitAsync("pipeline", new Input(id, PlanningFailures: 4));
 
-        var escalated = await harness.WaitForAsync(run.RunId, TimeSpan.FromSeconds(10), RunStatus.Waiting);
-        for (var i = 0; i < 50 && !escalated.WaitingFor.Contains("escalation:PLANNING"); i++)
-        {
-            escalated = await harness.WaitForAsync(run.RunId, TimeSpan.FromSeconds(10), RunStatus.Waiting);
-        }
+        var escalated = await harness.WaitUntilAsync(run.RunId, r => r.Status == RunStatus.Waiting && r.WaitingFor.Contains("escalation:PLANNING"), TimeSpan.FromSeconds(10));
 
         escalated.WaitingFor.ShouldContain("escalation:PLANNING");
         Probe.Count($"{id}:plan").ShouldBe(4, "one attempt and three retries");
@@ -98,11 +94,7 @@ public sealed class BusinessStateMachineTests
         await using var harness = await EngineHarness.StartAsync(Pipeline);
         var (run, _) = await harness.Engine.SubmitAsync("pipeline", new Input(id, ExecutionFailures: 2));
 
-        var review = await harness.WaitForAsync(run.RunId, TimeSpan.FromSeconds(10), RunStatus.Waiting);
-        for (var i = 0; i < 50 && review.BusinessState != "REVIEWING"; i++)
-        {
-            review = await harness.WaitForAsync(run.RunId, TimeSpan.FromSeconds(10), RunStatus.Waiting);
-        }
+        var review = await harness.WaitUntilAsync(run.RunId, r => r.Status == RunStatus.Waiting && r.BusinessState == "REVIEWING", TimeSpan.FromSeconds(10));
 
         review.BusinessState.ShouldBe("REVIEWING");
         Probe.Count($"{id}:first").ShouldBe(1, "the checkpointed step was not redone");

@@ -18,6 +18,12 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     private EngineHarness(IWorkflow[] workflows) => _workflows = workflows;
 
+    /// <summary>
+    /// Gets the lease: long compared with the clock ticks tests use, so that advancing the fake clock never takes a
+    /// run away from a live worker (a restarted worker must wait for it, as in production).
+    /// </summary>
+    public static TimeSpan LeaseDuration { get; } = TimeSpan.FromMinutes(10);
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
 
     public SqliteWorkflowStore Store { get; private set; } = null!;
@@ -59,7 +65,7 @@ internal sealed class EngineHarness : IAsyncDisposable
     public void StartWorker()
     {
         _workerStop = new CancellationTokenSource();
-        var worker = new WorkflowWorker(Engine, new WorkflowWorkerOptions { WorkerId = "test-worker", MaxConcurrentRuns = 8, LeaseDuration = TimeSpan.FromSeconds(30), PollInterval = TimeSpan.FromSeconds(1) });
+        var worker = new WorkflowWorker(Engine, new WorkflowWorkerOptions { WorkerId = "test-worker", MaxConcurrentRuns = 8, LeaseDuration = LeaseDuration, PollInterval = TimeSpan.FromSeconds(1) });
         _worker = worker.RunAsync(_workerStop.Token);
     }
 
@@ -85,6 +91,25 @@ internal sealed class EngineHarness : IAsyncDisposable
 
         var last = await Store.GetRunAsync(runId, CancellationToken.None);
         throw new TimeoutException($"Run {runId} did not reach {string.Join("/", wanted)}; it is {last?.Status} ({last?.Error}).");
+    }
+
+    /// <summary>Waits (bounded) until the run satisfies <paramref name="condition"/>, advancing the clock by <paramref name="tick"/> between looks.</summary>
+    public async Task<RunRecord> WaitUntilAsync(string runId, Func<RunRecord, bool> condition, TimeSpan tick)
+    {
+        for (var i = 0; i < 1_000; i++)
+        {
+            var run = await Store.GetRunAsync(runId, CancellationToken.None);
+            if (run is not null && condition(run))
+            {
+                return run;
+            }
+
+            Clock.Advance(tick);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+        }
+
+        var last = await Store.GetRunAsync(runId, CancellationToken.None);
+        throw new TimeoutException($"Run {runId} never met the condition; it is {last?.Status} in {last?.BusinessState} waiting for [{string.Join(", ", last?.WaitingFor ?? [])}].");
     }
 
     public async ValueTask DisposeAsync()

@@ -46,7 +46,7 @@ public sealed class WorkflowEngineTests
         // The worker dies inside step b: step a is journaled, b never finished.
         await harness.RestartAsync();
         Probe.Open($"{id}:b");
-        var done = await harness.WaitForAsync(run.RunId, tick: TimeSpan.FromSeconds(5));
+        var done = await harness.WaitForAsync(run.RunId, tick: TimeSpan.FromSeconds(30));
 
         done.Status.ShouldBe(RunStatus.Completed);
         Probe.Count($"{id}:a").ShouldBe(1);
@@ -166,7 +166,7 @@ public sealed class WorkflowEngineTests
         await using var harness = await EngineHarness.StartAsync(Approval);
         var (run, _) = await harness.Engine.SubmitAsync("approval", new Input(id));
         var waiting = await harness.WaitForAsync(run.RunId, null, RunStatus.Waiting);
-        waiting.WakeAt.ShouldBe(harness.Clock.GetUtcNow() + TimeSpan.FromDays(7), TimeSpan.FromSeconds(1));
+        waiting.WakeAt.ShouldNotBeNull().ShouldBe(harness.Clock.GetUtcNow() + TimeSpan.FromDays(7), TimeSpan.FromSeconds(1));
 
         await harness.RestartAsync();
         harness.Clock.Advance(TimeSpan.FromDays(6));
