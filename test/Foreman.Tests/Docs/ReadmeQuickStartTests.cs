@@ -17,7 +17,7 @@ public sealed class ReadmeQuickStartTests
             .TakeWhile(l => !l.Contains("quick-start end", StringComparison.Ordinal)).ToList();
 
         var readmeUsings = block.Where(l => l.StartsWith("using Foreman", StringComparison.Ordinal)).ToList();
-        var readmeCode = block.Where(l => !l.StartsWith("using ", StringComparison.Ordinal)).SkipWhile(string.IsNullOrWhiteSpace).ToList();
+        var readmeCode = block.Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l, @"^using [A-Za-z.]+;$")).SkipWhile(string.IsNullOrWhiteSpace).ToList();
         readmeCode.ShouldBe(region);
         readmeUsings.ShouldAllBe(u => program.Contains(u));
     }
