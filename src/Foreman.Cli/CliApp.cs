@@ -11,6 +11,12 @@ internal static class CliApp
         var root = new RootCommand("Foreman: a production runtime for AI agents.")
         {
             AgentCommands.Create(environment),
+            RunCommands.Create(environment),
+            DlqCommands.Create(environment),
+            EventCommands.Create(environment),
+            WorkerCommand.Create(environment),
+            BenchCommands.Create(environment),
+            ReviewCommands.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

@@ -54,7 +54,11 @@ public sealed class WorkflowWorker
             while (!cancellationToken.IsCancellationRequested)
             {
                 inFlight.RemoveWhere(t => t.IsCompleted);
-                var free = _maxConcurrent - inFlight.Count;
+
+                // Free slots come from the running count, not from the tasks: a run signals its end (Pulse) just before
+                // its task completes, and a wake-up handled in that gap must already see the slot free, or it is lost
+                // and the worker sleeps a whole poll interval with work waiting.
+                var free = _maxConcurrent - RunningCount;
                 var claimed = free > 0 ? await ClaimAsync(free, cancellationToken) : [];
                 foreach (var run in claimed)
                 {
@@ -62,9 +66,9 @@ public sealed class WorkflowWorker
                     inFlight.Add(ExecuteAsync(run, cancellationToken));
                 }
 
-                if (claimed.Count == 0 || inFlight.Count >= _maxConcurrent)
+                if (claimed.Count == 0 || RunningCount >= _maxConcurrent)
                 {
-                    await SleepAsync(inFlight, cancellationToken);
+                    await SleepAsync(cancellationToken);
                 }
             }
         }
@@ -113,10 +117,10 @@ public sealed class WorkflowWorker
         }
     }
 
-    private async Task SleepAsync(HashSet<Task> inFlight, CancellationToken cancellationToken)
+    private async Task SleepAsync(CancellationToken cancellationToken)
     {
         var delay = _poll;
-        if (inFlight.Count < _maxConcurrent)
+        if (RunningCount < _maxConcurrent)
         {
             var next = await _engine.Store.NextWakeAtAsync(cancellationToken);
             if (next is { } due)

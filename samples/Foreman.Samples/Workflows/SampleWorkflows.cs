@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Foreman.Agents;
+using Foreman.Workflows;
+
+namespace Foreman.Samples.Workflows;
+
+/// <summary>The sample durable workflows shipped with Foreman, as the CLI's worker registers them.</summary>
+public static class SampleWorkflows
+{
+    /// <summary>Gets each sample workflow's name, what it shows and an example input.</summary>
+    public static IReadOnlyList<SampleWorkflow> All { get; } =
+    [
+        new(
+            InvoiceApprovalWorkflow.WorkflowName,
+            "Extracts an invoice with the invoice-extractor agent, waits for approval above 10,000, posts it to the ledger once.",
+            JsonSerializer.Serialize(new InvoiceApprovalRequest(InvoiceApprovalWorkflow.LargeInvoiceExample), WorkflowJson.DefaultOptions)),
+        new(
+            BenchStepsWorkflow.WorkflowName,
+            "N trivial durable steps (the throughput benchmark).",
+            JsonSerializer.Serialize(new BenchStepsInput(10), WorkflowJson.DefaultOptions)),
+        new(
+            BenchApprovalWorkflow.WorkflowName,
+            "One step, then a 7-day wait for an approval event (the waiting-memory benchmark).",
+            JsonSerializer.Serialize(new BenchApprovalInput(0), WorkflowJson.DefaultOptions)),
+    ];
+
+    /// <summary>Creates every sample workflow.</summary>
+    /// <param name="runtime">Runs the invoice-extractor agent.</param>
+    /// <param name="ledger">Where approved invoices are posted.</param>
+    /// <returns>The workflows, ready to register with a <see cref="WorkflowEngine"/>.</returns>
+    public static IReadOnlyList<IWorkflow> Create(AgentRuntime runtime, IInvoiceLedger ledger) =>
+    [
+        new InvoiceApprovalWorkflow(runtime, ledger),
+        new BenchStepsWorkflow(),
+        new BenchApprovalWorkflow(),
+    ];
+
+    /// <summary>Finds a sample workflow by name.</summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The sample, or <see langword="null"/>.</returns>
+    public static SampleWorkflow? Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+}

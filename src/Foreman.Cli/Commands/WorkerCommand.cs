@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Foreman.Agents;
+using Foreman.Cli.Rendering;
+using Foreman.Cli.Workflows;
+using Foreman.Samples.Invoices;
+using Foreman.Samples.Workflows;
+using Foreman.Testing;
+using Foreman.Workflows;
+using Foreman.Workflows.Storage;
+
+namespace Foreman.Cli.Commands;
+
+/// <summary><c>foreman worker</c>: executes the sample workflows' runs from the store until stopped.</summary>
+internal static class WorkerCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var db = DatabaseOption.Create();
+        var storeOption = StoreKindOption.Create();
+        var concurrencyOption = new Option<int>("--concurrency", "-c") { Description = "How many runs execute at once (default: 16).", DefaultValueFactory = _ => 16 };
+        var leaseOption = new Option<double>("--lease") { Description = "The lease in seconds: how long a run stays claimed if this worker dies (default: 30).", DefaultValueFactory = _ => 30 };
+        var pollOption = new Option<double>("--poll") { Description = "Seconds between polls for events and runs freed by other processes (default: 1).", DefaultValueFactory = _ => 1 };
+        var configOption = new Option<string?>("--config") { Description = "A foreman.json with the model endpoint (default: ./foreman.json if present; the simulated model otherwise)." };
+        var quietOption = new Option<bool>("--quiet", "-q") { Description = "Do not print a line per run status change." };
+        var worker = new Command("worker", "Run a worker with the sample workflows until Ctrl+C (SIGINT or SIGTERM stops it gracefully).")
+        {
+            db, storeOption, concurrencyOption, leaseOption, pollOption, configOption, quietOption,
+        };
+
+        worker.SetAction(async (parse, cancellationToken) =>
+        {
+            var concurrency = parse.GetValue(concurrencyOption);
+            var lease = parse.GetValue(leaseOption);
+            var poll = parse.GetValue(pollOption);
+            if (concurrency < 1 || lease <= 0 || poll <= 0)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--concurrency, --lease and --poll must be positive.");
+            }
+
+            var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new DelegateBehavior(InvoiceExtractor.Sample.SimulatedBehavior));
+            if (setup is null)
+            {
+                await environment.Error.WriteLineAsync("error: the model configuration is invalid:");
+                foreach (var error in errors)
+                {
+                    await environment.Error.WriteLineAsync($"  - {error}");
+                }
+
+                return ExitCodes.ConfigurationError;
+            }
+
+            var path = DatabaseOption.Resolve(parse, db, environment);
+            var gate = new Lock();
+            var time = TimeProvider.System;
+            await using var store = new ObservedWorkflowStore(await WorkflowStores.OpenAsync(path, Sqlite.SqliteSynchronousMode.Full, cancellationToken));
+            if (!parse.GetValue(quietOption))
+            {
+                store.StatusCommitted = (commit, result) => Report(environment.Out, gate, time, commit, result);
+            }
+
+            using var runtime = new AgentRuntime(setup.Router);
+            var engine = new WorkflowEngine(store, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger()), new WorkflowEngineOptions
+            {
+                TimeProvider = time,
+                LoggerFactory = new TextWriterLoggerFactory(environment.Error, gate, time),
+            });
+            var runner = new WorkflowWorker(engine, new WorkflowWorkerOptions
+            {
+                MaxConcurrentRuns = concurrency,
+                LeaseDuration = TimeSpan.FromSeconds(lease),
+                PollInterval = TimeSpan.FromSeconds(poll),
+            });
+
+            lock (gate)
+            {
+                environment.Out.WriteLine($"Worker {runner.WorkerId} on {path}");
+                environment.Out.WriteLine($"  workflows: {string.Join(", ", engine.WorkflowNames.Order(StringComparer.Ordinal))}; up to {concurrency} at once; model: {setup.Description}.");
+                environment.Out.WriteLine("  Ctrl+C stops it; runs in flight resume on the next worker once their lease expires.");
+            }
+
+            await runner.RunAsync(cancellationToken);
+            lock (gate)
+            {
+                environment.Out.WriteLine("Worker stopped.");
+            }
+
+            return ExitCodes.Success;
+        });
+        return worker;
+    }
+
+    private static void Report(TextWriter writer, Lock gate, TimeProvider time, RunCommit commit, CommitResult result)
+    {
+        var transition = commit.Transition!;
+        var detail = result.RunStatus switch
+        {
+            RunStatus.Waiting when transition.WaitingFor.Count > 0 => $" for {string.Join(", ", transition.WaitingFor)}{(transition.WakeAt is { } wake ? $" until {RunRenderer.Time(wake)}" : string.Empty)}",
+            RunStatus.Waiting when transition.WakeAt is { } wake => $" until {RunRenderer.Time(wake)}",
+            RunStatus.Completed => $": {transition.Output}",
+            RunStatus.Failed or RunStatus.DeadLettered or RunStatus.Suspended => $": {RunRenderer.ErrorSummary(transition.Error)}",
+            _ => string.Empty,
+        };
+        lock (gate)
+        {
+            writer.WriteLine($"{RunRenderer.Time(time.GetUtcNow())}  {commit.RunId}  {StatusText.Of(result.RunStatus)}{detail}");
+        }
+    }
+}
