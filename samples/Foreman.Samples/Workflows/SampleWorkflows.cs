@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Foreman.Agents;
+using Foreman.Autonomy;
+using Foreman.Reviews;
+using Foreman.Samples.Reviews;
 using Foreman.Workflows;
 
 namespace Foreman.Samples.Workflows;
@@ -15,6 +18,10 @@ public static class SampleWorkflows
             "Extracts an invoice with the invoice-extractor agent, waits for approval above 10,000, posts it to the ledger once.",
             JsonSerializer.Serialize(new InvoiceApprovalRequest(InvoiceApprovalWorkflow.LargeInvoiceExample), WorkflowJson.DefaultOptions)),
         new(
+            RefundApprovalWorkflow.WorkflowName,
+            "Proposes a refund, escalates it to the finance review queue, refunds exactly what a reviewer approved.",
+            JsonSerializer.Serialize(new RefundApprovalRequest("B-3107", "The espresso machine leaks; I want my money back."), WorkflowJson.DefaultOptions)),
+        new(
             BenchStepsWorkflow.WorkflowName,
             "N trivial durable steps (the throughput benchmark).",
             JsonSerializer.Serialize(new BenchStepsInput(10), WorkflowJson.DefaultOptions)),
@@ -27,13 +34,19 @@ public static class SampleWorkflows
     /// <summary>Creates every sample workflow.</summary>
     /// <param name="runtime">Runs the invoice-extractor agent.</param>
     /// <param name="ledger">Where approved invoices are posted.</param>
+    /// <param name="reviews">The review queue, for the workflows that escalate to people; <see langword="null"/> leaves them out.</param>
     /// <returns>The workflows, ready to register with a <see cref="WorkflowEngine"/>.</returns>
-    public static IReadOnlyList<IWorkflow> Create(AgentRuntime runtime, IInvoiceLedger ledger) =>
-    [
-        new InvoiceApprovalWorkflow(runtime, ledger),
-        new BenchStepsWorkflow(),
-        new BenchApprovalWorkflow(),
-    ];
+    public static IReadOnlyList<IWorkflow> Create(AgentRuntime runtime, IInvoiceLedger ledger, IReviewStore? reviews = null)
+    {
+        var workflows = new List<IWorkflow> { new InvoiceApprovalWorkflow(runtime, ledger), new BenchStepsWorkflow(), new BenchApprovalWorkflow() };
+        if (reviews is not null)
+        {
+            var gate = new ReviewGate(reviews, new AutonomyTracker(reviews, new AutonomyPolicy([])), RefundApprovalWorkflow.CreateGateOptions());
+            workflows.Add(new RefundApprovalWorkflow(gate, new InMemoryRefundLedger()));
+        }
+
+        return workflows;
+    }
 
     /// <summary>Finds a sample workflow by name.</summary>
     /// <param name="name">The name.</param>

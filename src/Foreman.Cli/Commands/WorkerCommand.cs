@@ -2,6 +2,7 @@ using System.CommandLine;
 using Foreman.Agents;
 using Foreman.Cli.Rendering;
 using Foreman.Cli.Workflows;
+using Foreman.Reviews;
 using Foreman.Samples.Invoices;
 using Foreman.Samples.Workflows;
 using Foreman.Testing;
@@ -58,8 +59,11 @@ internal static class WorkerCommand
                 store.StatusCommitted = (commit, result) => Report(environment.Out, gate, time, commit, result);
             }
 
+            // The review queue lives in the same file; it must be opened after the workflow store created the schema.
+            var reviews = new Sqlite.SqliteReviewStore(new Sqlite.SqliteReviewStoreOptions { DatabasePath = path });
+            await reviews.InitializeAsync(cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
-            var engine = new WorkflowEngine(store, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger()), new WorkflowEngineOptions
+            var engine = new WorkflowEngine(store, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), new WorkflowEngineOptions
             {
                 TimeProvider = time,
                 LoggerFactory = new TextWriterLoggerFactory(environment.Error, gate, time),
@@ -78,6 +82,8 @@ internal static class WorkerCommand
                 environment.Out.WriteLine("  Ctrl+C stops it; runs in flight resume on the next worker once their lease expires.");
             }
 
+            // Decisions recorded while no worker ran (or lost to a crash before delivery) wake their runs now.
+            await new ReviewService(reviews, engine, time).ReconcileAsync(cancellationToken);
             await runner.RunAsync(cancellationToken);
             lock (gate)
             {
