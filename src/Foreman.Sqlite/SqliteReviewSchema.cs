@@ -61,60 +61,24 @@ internal static class SqliteReviewSchema
     /// <summary>Brings the review tables to the latest version.</summary>
     /// <param name="connection">An open read-write connection outside any transaction.</param>
     /// <param name="path">The file, for messages.</param>
-    public static void Migrate(SqliteConnection connection, string path)
-    {
-        Execute(connection, "BEGIN IMMEDIATE");
-        try
+    public static void Migrate(SqliteConnection connection, string path) =>
+        SqliteMigrator.InWriteTransaction(connection, () =>
         {
             // Created by the workflow store, which refuses a file that has tables but no schema_version; reviews
             // coming first would make the file look foreign to it.
-            if (Count(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") == 0)
+            if (SqliteMigrator.Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'") == 0)
             {
                 throw new InvalidOperationException(
                     $"'{path}' has no Foreman workflow schema. Initialize the SqliteWorkflowStore on this file before the review store.");
             }
 
-            Execute(connection, "CREATE TABLE IF NOT EXISTS review_schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL)");
-            var current = Count(connection, "SELECT coalesce(max(version), 0) FROM review_schema_version");
+            SqliteMigrator.Execute(connection, "CREATE TABLE IF NOT EXISTS review_schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL)");
+            var current = (int)SqliteMigrator.Scalar(connection, "SELECT coalesce(max(version), 0) FROM review_schema_version");
             if (current > Migrations[^1].Version)
             {
                 throw new InvalidOperationException($"The review tables in '{path}' have schema version {current}, newer than this version of Foreman supports. Upgrade Foreman.");
             }
 
-            foreach (var (version, description, sql) in Migrations.Where(m => m.Version > current))
-            {
-                Execute(connection, sql);
-                using var record = connection.CreateCommand();
-                record.CommandText = "INSERT INTO review_schema_version (version, description) VALUES ($version, $description)";
-                record.Parameters.AddWithValue("$version", version);
-                record.Parameters.AddWithValue("$description", description);
-                record.ExecuteNonQuery();
-            }
-
-            Execute(connection, "COMMIT");
-        }
-        catch
-        {
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
-            {
-                Execute(connection, "ROLLBACK");
-            }
-
-            throw;
-        }
-    }
-
-    private static long Count(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+            SqliteMigrator.Apply(connection, "review_schema_version", current, Migrations);
+        });
 }

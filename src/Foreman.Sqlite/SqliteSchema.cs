@@ -74,10 +74,8 @@ internal static class SqliteSchema
     /// <summary>Brings the database to <see cref="LatestVersion"/>; a no-op when it is there already.</summary>
     /// <param name="connection">An open read-write connection outside any transaction.</param>
     /// <param name="path">The file, for messages.</param>
-    public static void Migrate(SqliteConnection connection, string path)
-    {
-        Execute(connection, "BEGIN IMMEDIATE");
-        try
+    public static void Migrate(SqliteConnection connection, string path) =>
+        SqliteMigrator.InWriteTransaction(connection, () =>
         {
             var current = CurrentVersion(connection, path);
             if (current > LatestVersion)
@@ -86,33 +84,8 @@ internal static class SqliteSchema
                     $"The database '{path}' has schema version {current}, newer than this version of Foreman supports ({LatestVersion}). Upgrade Foreman.");
             }
 
-            foreach (var (version, description, sql) in Migrations)
-            {
-                if (version <= current)
-                {
-                    continue;
-                }
-
-                Execute(connection, sql);
-                using var record = connection.CreateCommand();
-                record.CommandText = "INSERT INTO schema_version (version, description) VALUES ($version, $description)";
-                record.Parameters.AddWithValue("$version", version);
-                record.Parameters.AddWithValue("$description", description);
-                record.ExecuteNonQuery();
-            }
-
-            Execute(connection, "COMMIT");
-        }
-        catch
-        {
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
-            {
-                Execute(connection, "ROLLBACK");
-            }
-
-            throw;
-        }
-    }
+            SqliteMigrator.Apply(connection, "schema_version", current, Migrations);
+        });
 
     private static int CurrentVersion(SqliteConnection connection, string path)
     {
@@ -129,18 +102,11 @@ internal static class SqliteSchema
                     $"The database '{path}' has a table named '{clash}' that Foreman's workflow store did not create: it is not a Foreman database. Point the store at another file.");
             }
 
-            Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL)");
+            SqliteMigrator.Execute(connection, "CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL)");
             return 0;
         }
 
         command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
