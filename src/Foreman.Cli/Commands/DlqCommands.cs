@@ -47,14 +47,7 @@ internal static class DlqCommands
                 }
 
                 runs.Sort((a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
-                if (parse.GetValue(jsonOption))
-                {
-                    await environment.Out.WriteLineAsync(RunJson.List(runs));
-                }
-                else
-                {
-                    RunRenderer.List(environment.Out, runs);
-                }
+                await RunRenderer.WriteListAsync(environment.Out, runs, parse.GetValue(jsonOption));
             }
 
             return ExitCodes.Success;

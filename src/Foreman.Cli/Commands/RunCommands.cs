@@ -56,14 +56,7 @@ internal static class RunCommands
             await using (store)
             {
                 var found = await store.ListRunsAsync(new RunQuery { Status = status, Workflow = parse.GetValue(workflowOption), Limit = limit }, cancellationToken);
-                if (parse.GetValue(jsonOption))
-                {
-                    await environment.Out.WriteLineAsync(RunJson.List(found));
-                }
-                else
-                {
-                    RunRenderer.List(environment.Out, found);
-                }
+                await RunRenderer.WriteListAsync(environment.Out, found, parse.GetValue(jsonOption));
             }
 
             return ExitCodes.Success;

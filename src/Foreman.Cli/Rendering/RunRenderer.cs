@@ -11,6 +11,18 @@ internal static class RunRenderer
 {
     private static readonly JsonSerializerOptions ReadableOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Prints runs as a table, or as JSON when asked.</summary>
+    public static Task WriteListAsync(TextWriter writer, IReadOnlyList<RunRecord> runs, bool json)
+    {
+        if (json)
+        {
+            return writer.WriteLineAsync(RunJson.List(runs));
+        }
+
+        List(writer, runs);
+        return Task.CompletedTask;
+    }
+
     public static void List(TextWriter writer, IReadOnlyList<RunRecord> runs)
     {
         if (runs.Count == 0)
