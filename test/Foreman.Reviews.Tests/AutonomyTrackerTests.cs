@@ -95,6 +95,25 @@ public sealed class AutonomyTrackerTests
         (await h.Reviews.ListLevelChangesAsync(null, default)).ShouldHaveSingleItem().ShouldBe(pin);
     }
 
+    [Fact]
+    public async Task ReviewService_WithATracker_PromotesAsDecisionsArriveWithoutAnOperator()
+    {
+        await using var h = await ReviewHarness.OpenAsync();
+        var tracker = Tracker(h);
+        var service = new ReviewService(h.Reviews, h.Engine, h.Clock, tracker);
+
+        for (var i = 0; i < 20; i++)
+        {
+            var id = $"rev_{Guid.NewGuid():N}";
+            await h.Reviews.CreateAsync(Items.New(id, h.Clock.GetUtcNow()), default);
+            h.Clock.Advance(TimeSpan.FromSeconds(1));
+            (await service.DecideAsync(id, new ReviewDecision(Reviews.ReviewStatus.Approved, "bob"), default)).Status.ShouldBe(DecideStatus.Decided);
+        }
+
+        (await tracker.GetStandingAsync("refund", default)).Level.ShouldBe(AutonomyLevel.AutonomousWithAudit, "the 20th clean approval promoted the type on its own");
+        (await h.Reviews.ListLevelChangesAsync("refund", default)).ShouldHaveSingleItem().Kind.ShouldBe(LevelChangeKind.Promotion);
+    }
+
     private static AutonomyTracker Tracker(ReviewHarness h) => new(h.Reviews, new AutonomyPolicy([]), new LevelAdjuster(Thresholds), h.Clock);
 
     private static async Task DecideAsync(ReviewHarness h, int count, int approved, int rejected = 0, int modified = 0)

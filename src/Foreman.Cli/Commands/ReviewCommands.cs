@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Foreman.Autonomy;
 using Foreman.Cli.Rendering;
 using Foreman.Cli.Workflows;
 using Foreman.Reviews;
@@ -163,7 +164,7 @@ internal static class ReviewCommands
         {
             var reviews = new SqliteReviewStore(new SqliteReviewStoreOptions { DatabasePath = path });
             await reviews.InitializeAsync(cancellationToken);
-            return await body(new ReviewService(reviews, new WorkflowEngine(store, [])), reviews);
+            return await body(new ReviewService(reviews, new WorkflowEngine(store, []), autonomy: new AutonomyTracker(reviews, new AutonomyPolicy([]))), reviews);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Foreman.Autonomy;
 using Foreman.Schema;
 using Foreman.Tools;
 using Foreman.Workflows;
@@ -15,7 +16,8 @@ namespace Foreman.Reviews;
 /// <param name="store">The review store.</param>
 /// <param name="engine">Delivers events to runs (any engine over the run store; it needs no workflows registered).</param>
 /// <param name="timeProvider">The clock. The default value is <see cref="TimeProvider.System"/>.</param>
-public sealed class ReviewService(IReviewStore store, WorkflowEngine engine, TimeProvider? timeProvider = null)
+/// <param name="autonomy">When given, the decision type's autonomy level is re-evaluated after every decision.</param>
+public sealed class ReviewService(IReviewStore store, WorkflowEngine engine, TimeProvider? timeProvider = null, AutonomyTracker? autonomy = null)
 {
     private readonly IReviewStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly WorkflowEngine _engine = engine ?? throw new ArgumentNullException(nameof(engine));
@@ -71,6 +73,12 @@ public sealed class ReviewService(IReviewStore store, WorkflowEngine engine, Tim
         if (result.Status == DecideStatus.Decided)
         {
             await DeliverAsync(result.Item!, cancellationToken);
+
+            // Every decision is new evidence: the decision type's level moves as soon as the track record allows.
+            if (autonomy is not null)
+            {
+                await autonomy.EvaluateAsync(result.Item!.DecisionType, cancellationToken);
+            }
         }
 
         return result;
