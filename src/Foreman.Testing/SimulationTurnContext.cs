@@ -62,6 +62,12 @@ public sealed class SimulationTurnContext
     /// </summary>
     public IReadOnlyList<FunctionResultContent> LastToolResults => _lastToolResults ??= FindLastToolResults();
 
+    /// <summary>
+    /// Gets a value indicating whether the model may call tools on this turn: tools are offered and the tool mode
+    /// is not <see cref="ChatToolMode.None"/> (a plausible behaviour answers in text otherwise).
+    /// </summary>
+    public bool ToolsAllowed => Tools.Count > 0 && Options?.ToolMode is not NoneChatToolMode;
+
     /// <summary>Says whether a tool of that name is offered.</summary>
     /// <param name="name">The tool name.</param>
     /// <returns><see langword="true"/> when it is offered.</returns>

@@ -106,4 +106,23 @@ public sealed partial class DelegateBehaviorTests
 
     [GeneratedRegex(@"[A-Z]-\d+")]
     private static partial Regex OrderId();
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task ToolsAllowed_FollowsTheToolMode(bool auto, bool expected)
+    {
+        bool? seen = null;
+        var client = new SimulatedChatClient(context =>
+        {
+            seen = context.ToolsAllowed;
+            return SimulatedTurn.Final("ok");
+        });
+        var tool = AIFunctionFactory.CreateDeclaration("lookup", "Reads.", JsonDocument.Parse("""{"type":"object"}""").RootElement);
+        var options = new ChatOptions { Tools = [tool], ToolMode = auto ? ChatToolMode.Auto : ChatToolMode.None };
+
+        await client.GetResponseAsync([new ChatMessage(ChatRole.User, "hi")], options);
+
+        seen.ShouldBe(expected);
+    }
 }

@@ -117,12 +117,13 @@ public static partial class TicketTriage
             : Contains(request, "invoice", "vat", "charge", "billing") ? "billing" : "general";
         var urgency = Contains(request, "lawyer", "injur", "today", "tomorrow", "before friday", "urgent") ? "high" : "normal";
 
-        if (orderId is not null && !results.ContainsKey("get_order_status"))
+        // When tools are withdrawn (a budget fallback), answer from what is known instead of asking for more.
+        if (context.ToolsAllowed && orderId is not null && !results.ContainsKey("get_order_status"))
         {
             return SimulatedPlay.Call("get_order_status", new { order_id = orderId });
         }
 
-        if (orderId is null && !results.ContainsKey("search_help_center"))
+        if (context.ToolsAllowed && orderId is null && !results.ContainsKey("search_help_center"))
         {
             return SimulatedPlay.Call("search_help_center", new { query = topic == "general" ? request.Split('\n')[0] : topic });
         }

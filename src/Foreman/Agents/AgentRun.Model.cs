@@ -192,15 +192,14 @@ internal sealed partial class AgentRun
             Temperature = _agent.Temperature,
             MaxOutputTokens = _agent.MaxOutputTokens,
         };
-        if (withTools)
+        // Tools the agent may not use are not offered; if the model names one anyway, the guard blocks it.
+        var offered = _agent.Tools.Tools.Where(t => (t.Effect & ~_agent.AllowedEffects) == Tools.ToolEffect.None).Select(t => (AITool)t.Declaration).ToList();
+        if (offered.Count > 0)
         {
-            // Tools the agent may not use are not offered; if the model names one anyway, the guard blocks it.
-            var offered = _agent.Tools.Tools.Where(t => (t.Effect & ~_agent.AllowedEffects) == Tools.ToolEffect.None).Select(t => (AITool)t.Declaration).ToList();
-            if (offered.Count > 0)
-            {
-                options.Tools = offered;
-                options.ToolMode = ChatToolMode.Auto;
-            }
+            // Without tools the tools stay declared but may not be called: providers refuse a history that holds
+            // tool calls when the request declares no tools.
+            options.Tools = offered;
+            options.ToolMode = withTools ? ChatToolMode.Auto : ChatToolMode.None;
         }
 
         if (_agent.OutputSchema is { } schema)

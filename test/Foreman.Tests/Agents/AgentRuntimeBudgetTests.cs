@@ -11,7 +11,7 @@ public sealed class AgentRuntimeBudgetTests
 {
     /// <summary>A model that never stops looking things up while it has tools, and answers as soon as it has none.</summary>
     private static SimulatedTurn Investigator(SimulationTurnContext context, string finalAnswer) =>
-        context.Tools.Count == 0
+        !context.ToolsAllowed
             ? SimulatedTurn.Final(finalAnswer)
             : SimulatedTurn.CallTool("lookup", $$"""{"id":"A{{context.Turn}}"}""");
 
@@ -67,11 +67,11 @@ public sealed class AgentRuntimeBudgetTests
         result.Confidence.ShouldBe(0.6);
         result.BudgetAlerts.ShouldHaveSingleItem().Kind.ShouldBe(BudgetKind.Iterations);
 
-        // The last request really offered no tool, and said why.
+        // The last request forbade tool calls (declared, tool mode none), and said why.
         var requests = harness.Requests;
-        requests.Take(4).ShouldAllBe(r => r.ToolNames.Contains("lookup"));
-        requests[4].ToolNames.ShouldBeEmpty();
-        requests[4].ToolMode.ShouldBeNull();
+        requests.Take(4).ShouldAllBe(r => r.ToolNames.Contains("lookup") && r.ToolMode is AutoChatToolMode);
+        requests[4].ToolNames.ShouldBe(["lookup"]);
+        requests[4].ToolMode.ShouldBeOfType<NoneChatToolMode>();
         requests[4].Last.Role.ShouldBe(ChatRole.User);
         requests[4].Last.Text.ShouldContain("Do not call any tool");
     }
@@ -183,7 +183,7 @@ public sealed class AgentRuntimeBudgetTests
 
         result.StopReason.ShouldBe(StopReason.BudgetSimplifiedAnswer);
         result.ModelCalls.Count.ShouldBe(2);
-        harness.Requests[1].ToolNames.ShouldBeEmpty();
+        harness.Requests[1].ToolMode.ShouldBeOfType<NoneChatToolMode>();
     }
 
     [Fact]
