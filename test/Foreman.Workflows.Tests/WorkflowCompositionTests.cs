@@ -36,7 +36,11 @@ public sealed class WorkflowCompositionTests
     {
         var results = await ctx.ParallelAsync(Enumerable.Range(1, 3).Select(i => (Func<WorkflowContext, Task<int>>)(async branch =>
         {
-            var x = await branch.StepAsync("load", (_, _) => Task.FromResult(Probe.Hit($"{input.Id}:load:{i}") * 0 + i));
+            var x = await branch.StepAsync("load", (_, _) =>
+            {
+                Probe.Hit($"{input.Id}:load:{i}");
+                return Task.FromResult(i);
+            });
             return await branch.StepAsync("square", (_, _) => Task.FromResult(x * x));
         })));
         await ctx.WaitForEventAsync<string>("go");
