@@ -17,6 +17,7 @@ internal static class CliApp
             WorkerCommand.Create(environment),
             BenchCommands.Create(environment),
             ReviewCommands.Create(environment),
+            AutonomyCommands.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

@@ -5,53 +5,6 @@ namespace Foreman.Reviews.Tests;
 public sealed class SqliteReviewStoreTests
 {
     [Fact]
-    public async Task CreateAsync_SameIdTwice_KeepsTheFirst()
-    {
-        await using var h = await ReviewHarness.OpenAsync();
-        var now = h.Clock.GetUtcNow();
-        var (first, created) = await h.Reviews.CreateAsync(Items.New("rev_a", now, amount: 10m), default);
-        var (second, createdAgain) = await h.Reviews.CreateAsync(Items.New("rev_a", now.AddHours(1), amount: 99m), default);
-
-        created.ShouldBeTrue();
-        createdAgain.ShouldBeFalse();
-        second.CreatedAt.ShouldBe(first.CreatedAt);
-        second.Packet.Amount.ShouldBe(10m);
-    }
-
-    [Fact]
-    public async Task CreateAsync_RoundTripsThePacket()
-    {
-        await using var h = await ReviewHarness.OpenAsync();
-        var item = Items.New("rev_p", h.Clock.GetUtcNow()) with
-        {
-            Packet = new EscalationPacket
-            {
-                Goal = "Refund order B-1",
-                DecisionNeeded = "Refund EUR 10?",
-                Options = [new ReviewOption("Approve", "EUR 10 leaves the account"), new ReviewOption("Reject", "nothing moves")],
-                Evidence = [new ReviewEvidence("get_order", "Carafe, EUR 10", """{"total":10}""")],
-                Confidence = 0.8,
-                Amount = 10m,
-                Currency = "EUR",
-                Urgency = ReviewUrgency.Critical,
-                Analysis = "Broken on arrival.",
-            },
-        };
-        await h.Reviews.CreateAsync(item, default);
-
-        var stored = await h.Reviews.GetAsync("rev_p", default);
-
-        stored.ShouldNotBeNull();
-        stored.Packet.Goal.ShouldBe("Refund order B-1");
-        stored.Packet.Options.Select(o => o.ExpectedImpact).ShouldBe(["EUR 10 leaves the account", "nothing moves"]);
-        stored.Packet.Evidence.ShouldHaveSingleItem().Data.ShouldBe("""{"total":10}""");
-        stored.Packet.Urgency.ShouldBe(ReviewUrgency.Critical);
-        stored.Packet.Confidence.ShouldBe(0.8);
-        stored.ActionHash.ShouldBe(item.ActionHash);
-        stored.HumanCost.ShouldBe(4.70m);
-    }
-
-    [Fact]
     public async Task ListPending_OrdersByUrgencyThenAmountThenAge()
     {
         await using var h = await ReviewHarness.OpenAsync();
