@@ -32,13 +32,7 @@ internal static class DlqCommands
         var list = new Command("list", "List dead-lettered and suspended runs, newest first.") { limitOption, jsonOption };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var runs = new List<RunRecord>();
                 foreach (var status in Parked)
@@ -48,9 +42,9 @@ internal static class DlqCommands
 
                 runs.Sort((a, b) => b.CreatedAt.CompareTo(a.CreatedAt));
                 await RunRenderer.WriteListAsync(environment.Out, runs, parse.GetValue(jsonOption));
-            }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, cancellationToken);
         });
         return list;
     }
@@ -61,13 +55,7 @@ internal static class DlqCommands
         var show = new Command("show", "Show why a run was parked: its error, the failed step's attempts and its journal.") { idArgument };
         show.SetAction(async (parse, cancellationToken) =>
         {
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var run = await store.GetRunAsync(runId, cancellationToken);
@@ -86,9 +74,9 @@ internal static class DlqCommands
                 RunRenderer.Show(environment.Out, run, journal, inbox);
                 await environment.Out.WriteLineAsync();
                 await environment.Out.WriteLineAsync($"Fix the cause, then: foreman dlq requeue {runId}   (finished steps keep their results; the failed step runs again)");
-            }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, cancellationToken);
         });
         return show;
     }
@@ -99,13 +87,7 @@ internal static class DlqCommands
         var requeue = new Command("requeue", "Put a dead-lettered or suspended run back in the queue; finished steps keep their results.") { idArgument };
         requeue.SetAction(async (parse, cancellationToken) =>
         {
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var status = await new WorkflowEngine(store, []).RequeueAsync(runId, cancellationToken);
@@ -120,7 +102,7 @@ internal static class DlqCommands
                         var run = await store.GetRunAsync(runId, cancellationToken);
                         return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"run '{runId}' is {(run is null ? "unknown" : StatusText.Of(run.Status))}; only dead-lettered and suspended runs can be re-queued.");
                 }
-            }
+            }, cancellationToken);
         });
         return requeue;
     }

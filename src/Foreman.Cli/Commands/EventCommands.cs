@@ -35,13 +35,7 @@ internal static class EventCommands
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"--payload: {payloadError}");
             }
 
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(runArgument);
                 var name = parse.GetRequiredValue(nameArgument);
@@ -61,7 +55,7 @@ internal static class EventCommands
                     default:
                         return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"no run '{runId}'.");
                 }
-            }
+            }, cancellationToken);
         });
         return send;
     }

@@ -47,19 +47,13 @@ internal static class RunCommands
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--limit must be at least 1.");
             }
 
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var found = await store.ListRunsAsync(new RunQuery { Status = status, Workflow = parse.GetValue(workflowOption), Limit = limit }, cancellationToken);
                 await RunRenderer.WriteListAsync(environment.Out, found, parse.GetValue(jsonOption));
-            }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, cancellationToken);
         });
         return list;
     }
@@ -71,13 +65,7 @@ internal static class RunCommands
         var show = new Command("show", "Show a run, its journal entries in order and its unconsumed inbox.") { idArgument, jsonOption };
         show.SetAction(async (parse, cancellationToken) =>
         {
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var run = await store.GetRunAsync(runId, cancellationToken);
@@ -96,9 +84,9 @@ internal static class RunCommands
                 {
                     RunRenderer.Show(environment.Out, run, journal, inbox);
                 }
-            }
 
-            return ExitCodes.Success;
+                return ExitCodes.Success;
+            }, cancellationToken);
         });
         return show;
     }
@@ -152,13 +140,7 @@ internal static class RunCommands
         var cancel = new Command("cancel", "Cancel a run that has not finished; a worker executing it stops at its next write.") { idArgument, reasonOption };
         cancel.SetAction(async (parse, cancellationToken) =>
         {
-            var (store, error) = await WorkflowStores.OpenExistingAsync(DatabaseOption.Resolve(parse, db, environment), cancellationToken);
-            if (store is null)
-            {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-            }
-
-            await using (store)
+            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var engine = new WorkflowEngine(store, []);
@@ -174,7 +156,7 @@ internal static class RunCommands
                         var run = await store.GetRunAsync(runId, cancellationToken);
                         return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"run '{runId}' has already finished ({(run is null ? "unknown" : StatusText.Of(run.Status))}); nothing to cancel.");
                 }
-            }
+            }, cancellationToken);
         });
         return cancel;
     }

@@ -1,3 +1,4 @@
+using Foreman.Cli.Commands;
 using Foreman.Sqlite;
 
 namespace Foreman.Cli.Workflows;
@@ -45,6 +46,24 @@ internal static class WorkflowStores
         catch (InvalidOperationException ex)
         {
             return (null, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Opens an existing store for one command, runs <paramref name="body"/> with it and closes it; a missing or
+    /// foreign database is reported as a usage error.
+    /// </summary>
+    public static async Task<int> UseExistingAsync(CliEnvironment environment, string path, Func<SqliteWorkflowStore, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var (store, error) = await OpenExistingAsync(path, cancellationToken);
+        if (store is null)
+        {
+            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
+        }
+
+        await using (store)
+        {
+            return await body(store);
         }
     }
 }
