@@ -126,22 +126,11 @@ internal static class AutonomyCommands
         return null;
     }
 
-    private static async Task<int> WithTrackerAsync(CliEnvironment environment, ParseResult parse, Option<string> db, CancellationToken cancellationToken, Func<AutonomyTracker, SqliteReviewStore, Task<int>> body)
-    {
-        var path = DatabaseOption.Resolve(parse, db, environment);
-        var (store, error) = await WorkflowStores.OpenExistingAsync(path, cancellationToken);
-        if (store is null)
-        {
-            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-        }
-
-        await using (store)
-        {
-            var reviews = new SqliteReviewStore(new SqliteReviewStoreOptions { DatabasePath = path });
-            await reviews.InitializeAsync(cancellationToken);
-
-            // The CLI does not know the application's policy: a type without a record shows the default initial level.
-            return await body(new AutonomyTracker(reviews, new AutonomyPolicy([]), timeProvider: TimeProvider.System), reviews);
-        }
-    }
+    // The CLI does not know the application's policy: a type without a record shows the default initial level.
+    private static Task<int> WithTrackerAsync(CliEnvironment environment, ParseResult parse, Option<string> db, CancellationToken cancellationToken, Func<AutonomyTracker, SqliteReviewStore, Task<int>> body) =>
+        WorkflowStores.UseExistingWithReviewsAsync(
+            environment,
+            DatabaseOption.Resolve(parse, db, environment),
+            (_, reviews) => body(new AutonomyTracker(reviews, new AutonomyPolicy([]), timeProvider: TimeProvider.System), reviews),
+            cancellationToken);
 }

@@ -151,20 +151,10 @@ internal static class ReviewCommands
         return (action.ToJsonString(), null);
     }
 
-    private static async Task<int> WithStoresAsync(CliEnvironment environment, ParseResult parse, Option<string> db, CancellationToken cancellationToken, Func<ReviewService, SqliteReviewStore, Task<int>> body)
-    {
-        var path = DatabaseOption.Resolve(parse, db, environment);
-        var (store, error) = await WorkflowStores.OpenExistingAsync(path, cancellationToken);
-        if (store is null)
-        {
-            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error!);
-        }
-
-        await using (store)
-        {
-            var reviews = new SqliteReviewStore(new SqliteReviewStoreOptions { DatabasePath = path });
-            await reviews.InitializeAsync(cancellationToken);
-            return await body(new ReviewService(reviews, new WorkflowEngine(store, []), autonomy: new AutonomyTracker(reviews, new AutonomyPolicy([]))), reviews);
-        }
-    }
+    private static Task<int> WithStoresAsync(CliEnvironment environment, ParseResult parse, Option<string> db, CancellationToken cancellationToken, Func<ReviewService, SqliteReviewStore, Task<int>> body) =>
+        WorkflowStores.UseExistingWithReviewsAsync(
+            environment,
+            DatabaseOption.Resolve(parse, db, environment),
+            (store, reviews) => body(new ReviewService(reviews, new WorkflowEngine(store, []), autonomy: new AutonomyTracker(reviews, new AutonomyPolicy([]))), reviews),
+            cancellationToken);
 }

@@ -66,4 +66,16 @@ internal static class WorkflowStores
             return await body(store);
         }
     }
+
+    /// <summary>
+    /// Like <see cref="UseExistingAsync"/>, with the review store of the same file opened too (it must be opened after
+    /// the workflow store, which owns the file's schema).
+    /// </summary>
+    public static Task<int> UseExistingWithReviewsAsync(CliEnvironment environment, string path, Func<SqliteWorkflowStore, SqliteReviewStore, Task<int>> body, CancellationToken cancellationToken) =>
+        UseExistingAsync(environment, path, async store =>
+        {
+            var reviews = new SqliteReviewStore(new SqliteReviewStoreOptions { DatabasePath = path });
+            await reviews.InitializeAsync(cancellationToken);
+            return await body(store, reviews);
+        }, cancellationToken);
 }
