@@ -18,6 +18,7 @@ internal static class CliApp
             BenchCommands.Create(environment),
             ReviewCommands.Create(environment),
             AutonomyCommands.Create(environment),
+            DemoCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

@@ -25,7 +25,7 @@ public sealed class SampleSimulation : ISimulationBehavior
 
         Invoices.InvoiceAgents.Register(this);
         Imports.ImportAgents.Register(this);
-        // Tickets.TicketAgents.Register(this);
+        Tickets.TicketAgents.Register(this);
     }
 
     /// <summary>Gets the mistake rates.</summary>

@@ -2,6 +2,10 @@ using System.Text.Json;
 using Foreman.Agents;
 using Foreman.Autonomy;
 using Foreman.Reviews;
+using Foreman.Samples.Pipelines;
+using Foreman.Samples.Pipelines.Imports;
+using Foreman.Samples.Pipelines.Invoices;
+using Foreman.Samples.Pipelines.Tickets;
 using Foreman.Samples.Reviews;
 using Foreman.Workflows;
 
@@ -29,16 +33,21 @@ public static class SampleWorkflows
             BenchApprovalWorkflow.WorkflowName,
             "One step, then a 7-day wait for an approval event (the waiting-memory benchmark).",
             JsonSerializer.Serialize(new BenchApprovalInput(0), WorkflowJson.DefaultOptions)),
+        .. SamplePipelines.All.Select(p => new SampleWorkflow(p.Name, p.Description, JsonSerializer.Serialize(p.Generate(1, 7)[0].Input, p.Generate(1, 7)[0].Input.GetType(), WorkflowJson.DefaultOptions))),
     ];
 
     /// <summary>Creates every sample workflow.</summary>
-    /// <param name="runtime">Runs the invoice-extractor agent.</param>
+    /// <param name="runtime">Runs the agents (with the simulated model, build its provider on <see cref="SampleSimulation"/>).</param>
     /// <param name="ledger">Where approved invoices are posted.</param>
     /// <param name="reviews">The review queue, for the workflows that escalate to people; <see langword="null"/> leaves them out.</param>
     /// <returns>The workflows, ready to register with a <see cref="WorkflowEngine"/>.</returns>
     public static IReadOnlyList<IWorkflow> Create(AgentRuntime runtime, IInvoiceLedger ledger, IReviewStore? reviews = null)
     {
-        var workflows = new List<IWorkflow> { new InvoiceApprovalWorkflow(runtime, ledger), new BenchStepsWorkflow(), new BenchApprovalWorkflow() };
+        var workflows = new List<IWorkflow>
+        {
+            new InvoiceApprovalWorkflow(runtime, ledger), new BenchStepsWorkflow(), new BenchApprovalWorkflow(),
+            new InvoiceProcessingWorkflow(runtime, reviews), new ImportDocumentsWorkflow(runtime, reviews), new TicketTriageWorkflow(runtime, reviews),
+        };
         if (reviews is not null)
         {
             var gate = new ReviewGate(reviews, new AutonomyTracker(reviews, new AutonomyPolicy([])), RefundApprovalWorkflow.CreateGateOptions());

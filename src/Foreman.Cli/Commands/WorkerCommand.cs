@@ -38,7 +38,7 @@ internal static class WorkerCommand
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--concurrency, --lease and --poll must be positive.");
             }
 
-            var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new DelegateBehavior(InvoiceExtractor.Sample.SimulatedBehavior));
+            var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new Foreman.Samples.Pipelines.SampleSimulation());
             if (setup is null)
             {
                 await environment.Error.WriteLineAsync("error: the model configuration is invalid:");

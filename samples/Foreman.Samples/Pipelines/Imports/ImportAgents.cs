@@ -97,7 +97,7 @@ public static partial class ImportAgents
         var rates = simulation.Rates;
         simulation.Add(ClassifierInstructions, context =>
         {
-            var text = SimulatedPlay.Request(context);
+            var text = DocumentText(context);
             var type = ImportDocumentType.All.FirstOrDefault(t => text.Contains(t.Title, StringComparison.Ordinal)) ?? ImportDocumentType.All[0];
             if (context.Random.NextDouble() < rates.ClassificationError)
             {
@@ -111,7 +111,7 @@ public static partial class ImportAgents
         {
             simulation.Add(TextInstructions(type), context =>
             {
-                var text = SimulatedPlay.Request(context);
+                var text = DocumentText(context);
                 var supplier = Field(text, type.PartyLabel);
                 var goods = Field(text, type.GoodsLabel);
                 if (context.Random.NextDouble() < rates.FieldError)
@@ -132,7 +132,7 @@ public static partial class ImportAgents
             {
                 simulation.Add(AmountInstructions(type, i), context =>
                 {
-                    var text = SimulatedPlay.Request(context);
+                    var text = DocumentText(context);
                     var value = Number(Field(text, type.AmountLabel));
                     if (context.Random.NextDouble() < rates.AmountError)
                     {
@@ -143,6 +143,29 @@ public static partial class ImportAgents
                 });
             }
         }
+    }
+
+    // The sub-supervisors pass {"text": ...}; the simulated reader, like a model, reads the text inside.
+    private static string DocumentText(SimulationTurnContext context)
+    {
+        var request = SimulatedPlay.Request(context);
+        if (request.StartsWith('{'))
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(request);
+                if (document.RootElement.TryGetProperty("text", out var text) && text.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    return text.GetString()!;
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not JSON after all: read it as it is.
+            }
+        }
+
+        return request;
     }
 
     private static string Field(string text, string label)

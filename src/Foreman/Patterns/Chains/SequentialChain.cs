@@ -13,7 +13,7 @@ namespace Foreman.Patterns.Chains;
 /// Every step is a durable, retried task; the chain reports the context size at every step and stops at the
 /// first step that fails or needs a person. Thread-safe.
 /// </summary>
-public sealed class SequentialChain
+public sealed class SequentialChain : IWorker
 {
     private readonly ChainStep[] _steps;
 
@@ -37,8 +37,25 @@ public sealed class SequentialChain
         }
     }
 
-    /// <summary>Gets the chain's name.</summary>
+    /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public async Task<WorkResult> ExecuteAsync(WorkflowContext context, WorkTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var result = await RunAsync(context, task.Input);
+        return new WorkResult
+        {
+            TaskId = task.TaskId,
+            Worker = Name,
+            Status = result.Status,
+            Output = result.Output,
+            Error = result.Error,
+            Confidence = result.Status == WorkStatus.Success ? 1 : 0,
+            Cost = result.Cost,
+        };
+    }
 
     /// <summary>Runs the chain.</summary>
     /// <param name="context">The durable context.</param>
