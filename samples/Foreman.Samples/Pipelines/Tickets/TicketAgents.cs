@@ -186,7 +186,9 @@ public static partial class TicketAgents
             if (context.Random.NextDouble() < rates.ReplyDefect)
             {
                 // The typical hallucination: a confident, wrong figure.
-                body = Digits().Replace(body, m => (int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 1);
+                body = Digits().IsMatch(body)
+                    ? Digits().Replace(body, m => (int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), 1)
+                    : body + " This usually takes effect within 48 hours.";
             }
 
             return SimulatedPlay.Answer(new { reply = $"Hello, thank you for your question. {body} I hope this helps!", article_id = best.GetProperty("id").GetString(), confidence = 0.88 });
