@@ -122,7 +122,7 @@ public sealed class Supervisor : IWorker
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var slowest = results.Length == 0 ? 0 : results.Max(r => r.DurationMs);
         var status = escalations.Count == 0 ? WorkStatus.Success
-            : succeeded.Count == 0 && routed.Count > 0 && byRoute.Values.All(r => r.Status == WorkStatus.Failure) && consolidation.Output is null ? WorkStatus.Failure
+            : succeeded.Count == 0 && routed.Count > 0 && byRoute.Values.All(r => r.Status == WorkStatus.Failure) ? WorkStatus.Failure
             : WorkStatus.NeedsHuman;
         var confidences = succeeded.Values.Select(r => r.Confidence).Append(decision.Confidence);
         var result = new SupervisorResult

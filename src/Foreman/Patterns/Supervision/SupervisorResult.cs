@@ -10,7 +10,7 @@ public sealed record SupervisorResult
     /// <summary>Gets the supervisor's name.</summary>
     public required string Supervisor { get; init; }
 
-    /// <summary>Gets how the task ended: success, or needs_human when any part needs a person (failure only when nothing could be done).</summary>
+    /// <summary>Gets how the task ended: success; failure when every routed specialist failed (a parent may retry the whole level); otherwise needs_human when any part needs a person.</summary>
     public required WorkStatus Status { get; init; }
 
     /// <summary>Gets the consolidated output; when a person is needed, the partial output of the specialists that finished.</summary>
