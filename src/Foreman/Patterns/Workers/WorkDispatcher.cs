@@ -28,6 +28,11 @@ public static class WorkDispatcher
         activity?.SetTag(PatternAttributes.TaskId, task.TaskId);
         activity?.SetTag(PatternAttributes.TaskKind, task.Kind);
         activity?.SetTag(PatternAttributes.Worker, worker.Name);
+        if (worker is AgentWorker or Tiering.TieredAgentWorker or Supervision.Supervisor)
+        {
+            // A sub-agent: name it the GenAI way too, so agent-centric trace views find it.
+            activity?.SetTag(GenAIAttributes.AgentName, worker.Name);
+        }
 
         if (options.InputSchema?.Validate(task.Input) is { IsValid: false } invalidInput)
         {
