@@ -21,7 +21,7 @@ internal sealed record ModelSetup(ModelRouter Router, string Description, bool S
     };
 
     /// <summary>Builds the setup, or returns the configuration errors.</summary>
-    public static (ModelSetup? Setup, IReadOnlyList<string> Errors) Create(CliEnvironment environment, string? configPath, ISimulationBehavior simulatedBehavior)
+    public static (ModelSetup? Setup, IReadOnlyList<string> Errors) Create(CliEnvironment environment, string? configPath, ISimulationBehavior simulatedBehavior, SimulatedChatClientOptions? simulatedOptions = null)
     {
         ModelEndpointOptions? fromFile = null;
         var path = environment.Resolve(configPath ?? ConfigFileName);
@@ -54,7 +54,7 @@ internal sealed record ModelSetup(ModelRouter Router, string Description, bool S
 
         if (!options.IsConfigured)
         {
-            var provider = new SimulatedChatClientProvider(simulatedBehavior);
+            var provider = new SimulatedChatClientProvider(simulatedBehavior, simulatedOptions);
             var router = new ModelRouter(ModelCatalog.Default, provider, SimulatedTiers);
             return (new ModelSetup(router, "the built-in simulated model (set FOREMAN_MODEL_ENDPOINT to use a real one)", true), []);
         }

@@ -51,6 +51,24 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_ModelLatency_ShowsInTheProcessingTime_AndLeavesTheResultsAlone()
+    {
+        var args = new[] { "demo", "-p", "invoice-processing", "-n", "6", "--seed", "3", "--json" };
+        var (fastCode, fast, fastError) = await CliRunner.RunAsync(args, workingDirectory: _db.Folder);
+        var (slowCode, slow, slowError) = await CliRunner.RunAsync([.. args, "--model-latency", "60"], workingDirectory: _db.Folder);
+
+        fastCode.ShouldBe(0, fastError);
+        slowCode.ShouldBe(0, slowError);
+        var quick = JsonDocument.Parse(fast).RootElement.GetProperty("pipelines")[0];
+        var delayed = JsonDocument.Parse(slow).RootElement.GetProperty("pipelines")[0];
+
+        // Classification, then the header and the three readers in parallel: two model calls in sequence.
+        delayed.GetProperty("p50_ms").GetDouble().ShouldBeGreaterThanOrEqualTo(2 * 60);
+        delayed.GetProperty("correct").GetInt32().ShouldBe(quick.GetProperty("correct").GetInt32(), "the same seed makes the same mistakes at any speed");
+        delayed.GetProperty("consensus").GetProperty("per_instance_error_rate").GetDouble().ShouldBe(quick.GetProperty("consensus").GetProperty("per_instance_error_rate").GetDouble());
+    }
+
+    [Fact]
     public async Task Demo_UnknownPipeline_IsAUsageError()
     {
         var (code, _, error) = await CliRunner.RunAsync(["demo", "--pipeline", "nope", "--json"], workingDirectory: _db.Folder);

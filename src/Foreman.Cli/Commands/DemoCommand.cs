@@ -24,10 +24,11 @@ internal static class DemoCommand
         var dbOption = new Option<string?>("--db") { Description = "A SQLite file to keep runs and the review queue in (default: a temporary file, deleted afterwards)." };
         var configOption = new Option<string?>("--config") { Description = "A foreman.json with a model endpoint (default: ./foreman.json if present; the simulated model otherwise)." };
         var amountErrorOption = new Option<double>("--amount-error") { Description = "Simulated model only: the share of amount readings each reader gets wrong (default: 0.042).", DefaultValueFactory = _ => 0.042 };
+        var latencyOption = new Option<int>("--model-latency") { Description = "Simulated model only: milliseconds each model call takes (default: 0, which measures the orchestration alone).", DefaultValueFactory = _ => 0 };
         var jsonOption = new Option<bool>("--json") { Description = "Print the figures as JSON instead of tables." };
         var demo = new Command("demo", "Run the three sample pipelines over generated datasets with ground truth and print automation rate, accuracy, cost and latency.")
         {
-            countOption, seedOption, concurrencyOption, pipelineOption, dbOption, configOption, amountErrorOption, jsonOption,
+            countOption, seedOption, concurrencyOption, pipelineOption, dbOption, configOption, amountErrorOption, latencyOption, jsonOption,
         };
         demo.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,13 +42,15 @@ internal static class DemoCommand
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"There is no sample pipeline named '{unknown}'; choose from {string.Join(", ", SamplePipelines.All.Select(p => p.Name))}.");
             }
 
-            if (count < 1 || concurrency < 1 || amountError is < 0 or > 1)
+            var latency = parse.GetValue(latencyOption);
+            if (count < 1 || concurrency < 1 || amountError is < 0 or > 1 || latency < 0)
             {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--count and --concurrency must be positive; --amount-error must be between 0 and 1.");
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--count and --concurrency must be positive; --amount-error must be between 0 and 1; --model-latency not negative.");
             }
 
             var simulation = new SampleSimulation(SimulationRates.Default with { AmountError = amountError });
-            var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), simulation);
+            var simulated = new Foreman.Testing.SimulatedChatClientOptions { Faults = Foreman.Testing.FaultInjection.None with { Latency = TimeSpan.FromMilliseconds(latency) } };
+            var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), simulation, simulated);
             if (setup is null)
             {
                 return await CommandFailure.ReportAsync(environment, ExitCodes.ConfigurationError, $"the model configuration is invalid: {string.Join("; ", errors)}");
