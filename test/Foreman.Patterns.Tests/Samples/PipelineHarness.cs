@@ -37,7 +37,10 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public EngineHarness Engine { get; private set; } = null!;
 
-    public static async Task<PipelineHarness> StartAsync(Func<AgentRuntime, IReviewStore, IWorkflow> workflow, SimulationRates? rates = null)
+    public static Task<PipelineHarness> StartAsync(Func<AgentRuntime, IReviewStore, IWorkflow> workflow, SimulationRates? rates = null) =>
+        StartAsync((runtime, reviews) => (IEnumerable<IWorkflow>)[workflow(runtime, reviews)], rates);
+
+    public static async Task<PipelineHarness> StartAsync(Func<AgentRuntime, IReviewStore, IEnumerable<IWorkflow>> workflows, SimulationRates? rates = null)
     {
         var harness = new PipelineHarness(rates ?? SimulationRates.Default);
 
@@ -48,7 +51,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         }
 
         await harness.Reviews.InitializeAsync(CancellationToken.None);
-        harness.Engine = await EngineHarness.StartAsync(workflow(harness.Runtime, harness.Reviews));
+        harness.Engine = await EngineHarness.StartAsync([.. workflows(harness.Runtime, harness.Reviews)]);
         return harness;
     }
 
