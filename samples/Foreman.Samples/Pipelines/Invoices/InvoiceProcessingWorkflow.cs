@@ -46,8 +46,8 @@ public sealed class InvoiceProcessingWorkflow : Workflow<InvoiceProcessingReques
             InstanceDispatch = Dispatch with { OutputSchema = JsonSchema.Parse(InvoiceAgents.AmountSchema) },
         };
         _graph = new TaskGraph("invoice", [
-            GraphNode.ForWorker("header", [], header, inputs => inputs.Input, Dispatch),
-            new GraphNode("amount", [], (context, inputs) => AmountConsensus.RunAsync(context, _amounts, new WorkTask("amount", "read-amount", inputs.Input))),
+            new GraphNode("header", [], (context, inputs) => WorkDispatcher.DispatchAsync(context, header, TaskFor(inputs, "header", "extract-header"), Dispatch)),
+            new GraphNode("amount", [], (context, inputs) => AmountConsensus.RunAsync(context, _amounts, TaskFor(inputs, "amount", "read-amount"))),
             new GraphNode("route", ["header", "amount"], (context, inputs) => Task.FromResult(Route(inputs))),
         ]);
         _handOff = reviews is null ? null : new ReviewHandOff(reviews) { HumanCost = 3.10m };
@@ -63,7 +63,9 @@ public sealed class InvoiceProcessingWorkflow : Workflow<InvoiceProcessingReques
         ArgumentNullException.ThrowIfNull(input);
         var started = context.UtcNow;
         var document = JsonSerializer.SerializeToElement(input.Text);
-        var classified = await WorkDispatcher.DispatchAsync(context, _classifier, new WorkTask("classify", "classify", document), Dispatch);
+
+        // Task ids carry the document id, so every span and journal scope of this document is findable by it.
+        var classified = await WorkDispatcher.DispatchAsync(context, _classifier, new WorkTask($"{input.DocumentId}.classify", "classify", document), Dispatch);
         var type = classified.Succeeded ? classified.Output!.Value.GetProperty("document_type").GetString() : null;
         var result = new InvoiceProcessingResult { DocumentId = input.DocumentId, Status = "routed", DocumentType = type, Cost = classified.Cost, Confidence = classified.Confidence };
         if (type == "contract")
@@ -77,7 +79,7 @@ public sealed class InvoiceProcessingWorkflow : Workflow<InvoiceProcessingReques
             return await FinishAsync(context, result, started, type is null ? $"The classifier failed: {classified.Error}" : $"The document is not an invoice or a contract ({type}).");
         }
 
-        var graph = await _graph.RunAsync(context, document);
+        var graph = await _graph.RunAsync(context, JsonSerializer.SerializeToElement(new { document_id = input.DocumentId, text = input.Text }));
         var header = graph["header"];
         var amount = AmountConsensus.Read(graph["amount"]);
         result = result with
@@ -96,6 +98,10 @@ public sealed class InvoiceProcessingWorkflow : Workflow<InvoiceProcessingReques
             ? await FinishAsync(context, result with { Queue = graph.Outputs["route"].GetProperty("queue").GetString() }, started, null)
             : await FinishAsync(context, result, started, string.Join(" ", graph.Nodes.Where(n => n.Status is not null and not WorkStatus.Success).Select(n => $"{n.Node}: {n.Result!.Error}")));
     }
+
+    // Every reader gets the document text alone; the id only names the task.
+    private static WorkTask TaskFor(GraphInputs inputs, string node, string kind) =>
+        new($"{inputs.Input.GetProperty("document_id").GetString()}.{node}", kind, inputs.Input.GetProperty("text"));
 
     private static WorkResult Route(GraphInputs inputs)
     {
