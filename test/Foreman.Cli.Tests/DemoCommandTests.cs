@@ -69,6 +69,20 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_TwoThousandInvoices_ReproducesThePublishedConsensusEffect()
+    {
+        // The evidence of docs/benchmarks.md#consensus, on every test run: 4.2% per reader, at most 0.7% by majority.
+        var (code, output, error) = await CliRunner.RunAsync(["demo", "-p", "invoice-processing", "-n", "2000", "--seed", "42", "--json"], workingDirectory: _db.Folder);
+
+        code.ShouldBe(0, error);
+        var consensus = JsonDocument.Parse(output).RootElement.GetProperty("pipelines")[0].GetProperty("consensus");
+        consensus.GetProperty("documents").GetInt32().ShouldBeGreaterThan(1_700);
+        consensus.GetProperty("per_instance_error_rate").GetDouble().ShouldBeInRange(0.035, 0.05);
+        consensus.GetProperty("majority_error_rate").GetDouble().ShouldBeLessThanOrEqualTo(0.007);
+        consensus.GetProperty("cost_ratio").GetDouble().ShouldBe(3.0, 0.05);
+    }
+
+    [Fact]
     public async Task Demo_UnknownPipeline_IsAUsageError()
     {
         var (code, _, error) = await CliRunner.RunAsync(["demo", "--pipeline", "nope", "--json"], workingDirectory: _db.Folder);
