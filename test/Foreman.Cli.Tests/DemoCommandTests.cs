@@ -48,6 +48,11 @@ public sealed class DemoCommandTests : IDisposable
         var (listCode, list, listError) = await CliRunner.RunAsync(["review", "list", "--db", "demo.db", "--queue", "support-urgent"], workingDirectory: _db.Folder);
         listCode.ShouldBe(0, listError);
         list.ShouldContain("support-urgent");
+
+        // A rerun on the same file finds its finished runs by their idempotency keys instead of waiting for them.
+        var (again, output, againError) = await CliRunner.RunAsync(["demo", "--count", "30", "--pipeline", "ticket-triage-pipeline", "--db", "demo.db", "--json"], workingDirectory: _db.Folder);
+        again.ShouldBe(0, againError);
+        JsonDocument.Parse(output).RootElement.GetProperty("pipelines")[0].GetProperty("documents").GetInt32().ShouldBe(30);
     }
 
     [Fact]

@@ -84,17 +84,32 @@ internal static class DemoRunner
         var runs = new List<(PipelineItem Item, string RunId)>(items.Count);
         foreach (var item in items)
         {
+            // The idempotency key makes a rerun on the same --db find the runs it already made.
             var (run, _) = await engine.SubmitAsync(pipeline.Name, item.Input, $"demo:{pipeline.Name}:{options.Seed}:{item.Id}", cancellationToken);
+            if (Terminal.Contains(run.Status))
+            {
+                finished[run.RunId] = run.Status;
+            }
+
             runs.Add((item, run.RunId));
         }
 
         progress(pipeline, 0, runs.Count);
         var done = 0;
+        var quiet = 0;
         while (done < runs.Count)
         {
-            // Woken by each run that finishes; the timeout also catches runs finished before we started counting.
+            // Woken by each run that finishes (its status commit); the timeout lets progress catch up.
             await signal.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
             var now = runs.Count(r => finished.ContainsKey(r.RunId));
+            quiet = now == done ? quiet + 1 : 0;
+            if (quiet >= 25)
+            {
+                // Nothing finished for five seconds: ask the store, in case a run finished unseen (another worker).
+                await RefreshAsync(engine, runs.Where(r => !finished.ContainsKey(r.RunId)).Select(r => r.RunId), finished, cancellationToken);
+                quiet = 0;
+            }
+
             if (now != done)
             {
                 done = now;
@@ -119,5 +134,16 @@ internal static class DemoRunner
         }
 
         return DemoScoring.Summarize(pipeline, scores, failed, currency, wall);
+    }
+
+    private static async Task RefreshAsync(WorkflowEngine engine, IEnumerable<string> runIds, ConcurrentDictionary<string, RunStatus> finished, CancellationToken cancellationToken)
+    {
+        foreach (var runId in runIds)
+        {
+            if (await engine.GetRunAsync(runId, cancellationToken) is { } run && Terminal.Contains(run.Status))
+            {
+                finished[runId] = run.Status;
+            }
+        }
     }
 }

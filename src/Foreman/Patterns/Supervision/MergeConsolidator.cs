@@ -11,7 +11,8 @@ namespace Foreman.Patterns.Supervision;
 /// Merges the top-level fields of the specialists' object outputs into one object. When two specialists give
 /// different values for one field, the value of the more confident specialist is kept (the earlier route on a
 /// tie) and the conflict is recorded; with <see cref="EscalateConflicts"/> a conflict asks a person instead. The
-/// merged object must satisfy <see cref="OutputSchema"/> when one is set. Thread-safe.
+/// merged object must satisfy <see cref="OutputSchema"/> when one is set. An output that is not an object (a
+/// number from a consensus, a string) is placed under its route's name. Thread-safe.
 /// </summary>
 public sealed class MergeConsolidator : IConsolidator
 {
