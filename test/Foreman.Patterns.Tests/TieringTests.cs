@@ -43,6 +43,24 @@ public sealed class TieringTests
     }
 
     [Fact]
+    public async Task TieredWorker_ModelsExhausted_FallsBackToTheNextTier()
+    {
+        // Both fast models answer outside the contract; the standard tier's model gets it right.
+        var (runtime, provider) = PatternHarness.Runtime((model, _) => model is "gpt-4o-mini" or "gpt-4.1-mini" ? """{"label":"receipt"}""" : """{"label":"contract"}""");
+        using var __ = runtime;
+        var policy = new TierPolicy().Route("classify", ModelTier.Fast).FallBack(ModelTier.Fast, "gpt-4.1-mini").FallBackToTier(ModelTier.Fast, ModelTier.Standard);
+        var worker = new TieredAgentWorker(runtime, policy, "classify", () => new AgentOptions { Name = "classifier", Instructions = "Classify.", OutputSchema = Foreman.Schema.JsonSchema.Parse(Schema), MaxOutputCorrections = 0 });
+
+        var (result, _, engine) = await PatternHarness.RunAsync(ctx => worker.ExecuteAsync(ctx, new WorkTask("t", "classify", JsonSerializer.SerializeToElement("AGREEMENT"))));
+        await using var _ = engine;
+
+        result.Status.ShouldBe(WorkStatus.Success);
+        result.Model.ShouldBe("gpt-4.1", "the standard tier's catalog default");
+        provider.Log.Select(r => r.ModelId).ShouldBe(["gpt-4o-mini", "gpt-4.1-mini", "gpt-4.1"]);
+        policy.TierFallbacksFor(ModelTier.Fast).ShouldBe([ModelTier.Standard]);
+    }
+
+    [Fact]
     public async Task TieredWorker_TierModelSucceeds_NeverCallsTheFallback()
     {
         var (runtime, provider) = PatternHarness.Runtime((_, _) => """{"label":"contract"}""");

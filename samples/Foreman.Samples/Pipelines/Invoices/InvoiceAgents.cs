@@ -86,11 +86,12 @@ public static partial class InvoiceAgents
          "required":["total","currency","confidence"],"additionalProperties":false}
         """;
 
-    /// <summary>Gets the tiering of the pipeline's task types: all reading and sorting on the fast tier.</summary>
+    /// <summary>Gets the tiering of the pipeline's task types: all reading and sorting on the fast tier, the standard tier when a fast run fails.</summary>
     public static TierPolicy Tiers { get; } = new TierPolicy { DefaultTier = ModelTier.Standard }
         .Route("classify", ModelTier.Fast)
         .Route("extract-header", ModelTier.Fast)
-        .Route("read-amount", ModelTier.Fast);
+        .Route("read-amount", ModelTier.Fast)
+        .FallBackToTier(ModelTier.Fast, ModelTier.Standard);
 
     /// <summary>Options of the classifier.</summary>
     /// <returns>The options.</returns>

@@ -11,6 +11,7 @@ public sealed class TierPolicy
 {
     private readonly Dictionary<string, ModelTier> _tiers = new(StringComparer.Ordinal);
     private readonly Dictionary<ModelTier, string[]> _fallbacks = [];
+    private readonly Dictionary<ModelTier, ModelTier[]> _tierFallbacks = [];
 
     /// <summary>Gets the tier of a task type the policy does not list. The default value is <see cref="ModelTier.Standard"/>.</summary>
     public ModelTier DefaultTier { get; init; } = ModelTier.Standard;
@@ -36,6 +37,25 @@ public sealed class TierPolicy
         _fallbacks[tier] = [.. models];
         return this;
     }
+
+    /// <summary>
+    /// Sets the tiers tried, in order, after the fallback models, when a tier's model fails — for example fast, then
+    /// standard. Tiers resolve through the model router, so this works whatever models the deployment maps them to.
+    /// </summary>
+    /// <param name="tier">The tier.</param>
+    /// <param name="tiers">The fallback tiers.</param>
+    /// <returns>This policy.</returns>
+    public TierPolicy FallBackToTier(ModelTier tier, params ModelTier[] tiers)
+    {
+        ArgumentNullException.ThrowIfNull(tiers);
+        _tierFallbacks[tier] = [.. tiers];
+        return this;
+    }
+
+    /// <summary>Gets the fallback tiers of a tier, in order.</summary>
+    /// <param name="tier">The tier.</param>
+    /// <returns>The tiers; empty when none.</returns>
+    public IReadOnlyList<ModelTier> TierFallbacksFor(ModelTier tier) => _tierFallbacks.TryGetValue(tier, out var tiers) ? tiers : [];
 
     /// <summary>Gets the tier of a task type.</summary>
     /// <param name="taskType">The task type.</param>

@@ -9,7 +9,8 @@ namespace Foreman.Patterns.Tiering;
 /// <summary>
 /// An agent worker whose model comes from a <see cref="TierPolicy"/> by task type. When the run on the tier's
 /// model fails (after the agent's own retries of transient errors), the same agent runs again on each fallback
-/// model in turn, each run a durable step of its own, until one succeeds or needs a person. Thread-safe.
+/// model, then on each fallback tier, in turn, each run a durable step of its own, until one succeeds or needs a
+/// person. Thread-safe.
 /// </summary>
 public sealed class TieredAgentWorker : IWorker
 {
@@ -37,6 +38,14 @@ public sealed class TieredAgentWorker : IWorker
         {
             var options = configure();
             options.Model = model;
+            agents.Add(Agent.Create(options));
+        }
+
+        foreach (var tier in policy.TierFallbacksFor(Tier))
+        {
+            var options = configure();
+            options.Model = null;
+            options.Tier = tier;
             agents.Add(Agent.Create(options));
         }
 
