@@ -17,6 +17,7 @@ public sealed class DemoCommandTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         root.GetProperty("escalations").GetString()!.ShouldContain("review queue");
+        root.GetProperty("simulated_amount_error").GetDouble().ShouldBe(0.042);
         var pipelines = root.GetProperty("pipelines").EnumerateArray().ToList();
         pipelines.Select(p => p.GetProperty("pipeline").GetString()).ShouldBe(["invoice-processing", "import-documents", "ticket-triage-pipeline"]);
         foreach (var pipeline in pipelines)

@@ -38,6 +38,7 @@ public sealed class DemoEndpointTests
             code.ShouldBe(0, error);
             using var json = JsonDocument.Parse(output);
             json.RootElement.GetProperty("model").GetString()!.ShouldContain("127.0.0.1");
+            json.RootElement.GetProperty("simulated_amount_error").ValueKind.ShouldBe(JsonValueKind.Null);
             var invoices = json.RootElement.GetProperty("pipelines")[0];
             invoices.GetProperty("documents").GetInt32().ShouldBe(8);
             invoices.GetProperty("failed").GetInt32().ShouldBe(0);

@@ -64,7 +64,7 @@ internal static class DemoCommand
                 : await RunWithProgressAsync(environment, database.Path, setup, options, cancellationToken);
             if (json)
             {
-                await environment.Out.WriteLineAsync(JsonSerializer.Serialize(new DemoJson(setup.Description, database.IsFresh ? null : database.Path, "handed over to the review queue and left pending", options.Seed, reports), DemoJson.Options));
+                await environment.Out.WriteLineAsync(JsonSerializer.Serialize(new DemoJson(setup.Description, setup.Simulated ? options.AmountErrorRate : null, database.IsFresh ? null : database.Path, "handed over to the review queue and left pending", options.Seed, reports), DemoJson.Options));
             }
             else
             {
@@ -158,7 +158,7 @@ internal static class DemoCommand
         return console;
     }
 
-    private sealed record DemoJson(string Model, string? Database, string Escalations, int Seed, IReadOnlyList<DemoPipelineReport> Pipelines)
+    private sealed record DemoJson(string Model, double? SimulatedAmountError, string? Database, string Escalations, int Seed, IReadOnlyList<DemoPipelineReport> Pipelines)
     {
         public static JsonSerializerOptions Options { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
     }
