@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Foreman.Cli.Commands;
+using Foreman.Cli.Serve;
 
 namespace Foreman.Cli;
 
@@ -18,6 +19,8 @@ internal static class CliApp
             BenchCommands.Create(environment),
             ReviewCommands.Create(environment),
             AutonomyCommands.Create(environment),
+            ServeCommand.Create(environment),
+            KeyCommands.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

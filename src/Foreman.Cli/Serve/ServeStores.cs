@@ -1,0 +1,51 @@
+using Foreman.Cli.Workflows;
+using Foreman.Reviews;
+using Foreman.Server.Auth;
+using Foreman.Sqlite;
+using Foreman.Workflows.Storage;
+
+namespace Foreman.Cli.Serve;
+
+/// <summary>
+/// The stores the server runs on: runs, reviews and API keys, all in one database. Opened by kind, so another store
+/// (PostgreSQL) is one more case here.
+/// </summary>
+internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, string description) : IAsyncDisposable
+{
+    public IWorkflowStore Workflows { get; } = workflows;
+
+    public IReviewStore Reviews { get; } = reviews;
+
+    public IApiKeyStore Keys { get; } = keys;
+
+    /// <summary>Gets where the data lives, for people (never a password).</summary>
+    public string Description { get; } = description;
+
+    public static async Task<ServeStores> OpenAsync(string kind, string databasePath, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case StoreKindOption.Sqlite:
+                var store = await WorkflowStores.OpenAsync(databasePath, SqliteSynchronousMode.Full, cancellationToken);
+                try
+                {
+                    // The review and key tables live in the same file; the workflow store created it and its schema first.
+                    var reviews = new SqliteReviewStore(new SqliteReviewStoreOptions { DatabasePath = databasePath });
+                    await reviews.InitializeAsync(cancellationToken);
+                    var keys = new SqliteApiKeyStore(databasePath);
+                    await keys.InitializeAsync(cancellationToken);
+                    return new ServeStores(store, reviews, keys, $"SQLite {databasePath}");
+                }
+                catch
+                {
+                    await store.DisposeAsync();
+                    throw;
+                }
+
+            default:
+                throw new ArgumentException($"Unknown store '{kind}'.", nameof(kind));
+        }
+    }
+
+    public ValueTask DisposeAsync() => Workflows.DisposeAsync();
+}
