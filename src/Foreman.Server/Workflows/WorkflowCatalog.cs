@@ -9,6 +9,7 @@ namespace Foreman.Server.Workflows;
 /// </summary>
 internal sealed class WorkflowCatalog
 {
+    private (JsonSerializerOptions Source, JsonSerializerOptions Strict)? _strict;
     private readonly Dictionary<string, (WorkflowDescription Description, Type? InputType)> _entries = new(StringComparer.Ordinal);
 
     public WorkflowCatalog(IEnumerable<IWorkflow> workflows, IEnumerable<WorkflowDescription> descriptions)
@@ -33,9 +34,19 @@ internal sealed class WorkflowCatalog
             return null;
         }
 
+        // Stricter than the workflow itself: a misspelt or missing field is the caller's mistake, found now rather than
+        // as a run that fails (or, worse, runs with a default) later.
+        var strict = _strict is { } cached && ReferenceEquals(cached.Source, options) ? cached.Strict : null;
+        strict ??= new JsonSerializerOptions(options)
+        {
+            UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+            RespectRequiredConstructorParameters = true,
+            RespectNullableAnnotations = true,
+        };
+        _strict = (options, strict);
         try
         {
-            var value = input.Deserialize(entry.InputType, options);
+            var value = input.Deserialize(entry.InputType, strict);
             return value is null && entry.InputType.IsClass ? $"'{workflow}' needs an input; got null." : null;
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException or InvalidOperationException)
