@@ -58,7 +58,7 @@ internal static class ForemanServerApp
 
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Fill);
 
         // Nothing here encrypts data at rest (sessions are server-side); keep the framework from writing key files to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
