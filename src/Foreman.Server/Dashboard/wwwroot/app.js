@@ -115,12 +115,12 @@ function route() {
 
 // ---------- health ----------
 const CHARTS = [
-  { title: 'Requests per minute', series: [['requests_per_minute', '#2563eb']] },
-  { title: 'Latency (ms)', series: [['latency_p50_ms', '#16a34a'], ['latency_p95_ms', '#d97706'], ['latency_p99_ms', '#dc2626']] },
+  { title: 'Requests per minute', series: [['requests_per_minute', '#2563eb']], floor: 5 },
+  { title: 'Latency (ms)', series: [['latency_p50_ms', '#16a34a'], ['latency_p95_ms', '#d97706'], ['latency_p99_ms', '#dc2626']], floor: 1 },
   { title: 'Success and escalation rate', series: [['success_rate', '#16a34a'], ['escalation_rate', '#d97706'], ['request_success_rate', '#2563eb']], max: 1 },
   { title: 'Cumulative cost', series: [['cumulative_cost', '#7c3aed']] },
-  { title: 'Loop detections and guardrail rejections', series: [['loop_detections', '#dc2626'], ['guardrail_rejections', '#d97706']] },
-  { title: 'Pending reviews', series: [['pending_reviews', '#0d9488']] },
+  { title: 'Loop detections and guardrail rejections', series: [['loop_detections', '#dc2626'], ['guardrail_rejections', '#d97706']], floor: 5 },
+  { title: 'Pending reviews', series: [['pending_reviews', '#0d9488']], floor: 5 },
 ];
 
 async function healthPage() {
@@ -156,18 +156,18 @@ function drawHealth() {
     ['Runs waiting / done', fmt.num(s.runs.waiting) + ' / ' + fmt.num(s.runs.completed)],
   ];
   stats.replaceChildren(...cards.map(([label, value]) => h('div', { class: 'stat', 'data-stat': label }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label))));
-  CHARTS.forEach((c, i) => { const el = $('chart-' + i); if (el) el.replaceChildren(lineChart(state.history, c.series, c.max)); });
+  CHARTS.forEach((c, i) => { const el = $('chart-' + i); if (el) el.replaceChildren(lineChart(state.history, c.series, c.max, c.floor)); });
 }
 
 // A small SVG line chart: one polyline per series over the sample times, with the max labelled.
-function lineChart(points, series, fixedMax) {
+function lineChart(points, series, fixedMax, floor) {
   const W = 400, H = 160, P = 28;
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('role', 'img');
   const values = points.flatMap((p) => series.map(([k]) => p[k]).filter((v) => v !== null && v !== undefined));
-  const max = fixedMax || Math.max(1e-9, ...values) * 1.1;
+  const max = fixedMax || Math.max(floor || 1e-9, ...values) * 1.1;
   const n = points.length;
   const x = (i) => P + (n <= 1 ? 0 : (i * (W - P - 6)) / (n - 1));
   const y = (v) => H - 18 - (v / max) * (H - 30);
