@@ -54,6 +54,11 @@ internal sealed partial class AgentRun
         activity?.SetTag(GenAIAttributes.OperationName, "invoke_agent");
         activity?.SetTag(GenAIAttributes.AgentName, _agent.Name);
         activity?.SetTag(GenAIAttributes.RunId, _runId);
+        if (activity is not null && activity.GetBaggageItem(GenAIAttributes.RunId) is null)
+        {
+            // Outside a workflow the agent run is the run: its id groups the spans below it in the trace store.
+            activity.SetBaggage(GenAIAttributes.RunId, _runId);
+        }
 
         var rejection = await CheckInputAsync(cancellationToken);
         if (rejection is not null)
@@ -202,6 +207,11 @@ internal sealed partial class AgentRun
             if (verdict.Rejection is { } rejection)
             {
                 ForemanMetrics.GuardrailRejections.Add(1, new KeyValuePair<string, object?>(GenAIAttributes.AgentName, _agent.Name), new KeyValuePair<string, object?>("foreman.guardrail", rejection.Guardrail));
+                Activity.Current?.AddEvent(new ActivityEvent("foreman.guardrail.rejected", tags: new ActivityTagsCollection
+                {
+                    ["foreman.guardrail"] = rejection.Guardrail,
+                    ["foreman.guardrail.code"] = rejection.Code,
+                }));
                 Notify(o => o.OnGuardrailRejected(_runId, _agent.Name, rejection));
                 return rejection;
             }
