@@ -61,6 +61,11 @@ internal sealed partial class AgentRun
             activity.SetTag(GenAIAttributes.InputTokens, result.Usage.PromptTokens);
             activity.SetTag(GenAIAttributes.OutputTokens, result.Usage.CompletionTokens);
             activity.SetTag(GenAIAttributes.AgentStatus, status.ToString());
+            if (_request.Journal is not null && _liveWork == 0 && (_modelCalls.Count > 0 || _guard.Trail.Count > 0))
+            {
+                activity.SetTag(GenAIAttributes.Replayed, true);
+            }
+
             activity.SetTag(GenAIAttributes.RetryCount, _modelCalls.Count(c => c.IsRetry));
             activity.SetTag(GenAIAttributes.Validation, _outputProblems.Count > 0 || reason == StopReason.OutputRejected ? "invalid" : "valid");
             if (_outputProblems.Count > 0)

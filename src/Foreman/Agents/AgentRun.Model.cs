@@ -16,7 +16,11 @@ internal sealed partial class AgentRun
         var index = ++_modelTurns;
         var turn = _request.Journal is { } journal
             ? JsonSerializer.Deserialize<ModelTurn>(
-                await journal.RecordAsync($"model:{index}", async ct => JsonSerializer.Serialize(await CallModelWithFallbackAsync(options, ct), AgentJournalJson.Options), cancellationToken),
+                await journal.RecordAsync($"model:{index}", async ct =>
+                {
+                    _liveWork++;
+                    return JsonSerializer.Serialize(await CallModelWithFallbackAsync(options, ct), AgentJournalJson.Options);
+                }, cancellationToken),
                 AgentJournalJson.Options)!
             : await CallModelWithFallbackAsync(options, cancellationToken);
 

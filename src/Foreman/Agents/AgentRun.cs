@@ -32,6 +32,7 @@ internal sealed partial class AgentRun
     private int _modelTurns;
     private bool _usingFallback;
     private int _corrections;
+    private int _liveWork;
 
     public AgentRun(AgentRuntime runtime, Agent agent, AgentRequest request)
     {
@@ -176,7 +177,11 @@ internal sealed partial class AgentRun
         var sequence = _guard.Trail.Count + 1;
         var json = await journal.RecordAsync(
             $"tool:{sequence}",
-            async ct => JsonSerializer.Serialize(await _guard.InvokeAsync(call, ct), AgentJournalJson.Options),
+            async ct =>
+            {
+                _liveWork++;
+                return JsonSerializer.Serialize(await _guard.InvokeAsync(call, ct), AgentJournalJson.Options);
+            },
             cancellationToken);
         var record = JsonSerializer.Deserialize<ToolCallRecord>(json, AgentJournalJson.Options)!;
         if (_guard.Trail.Count < sequence)

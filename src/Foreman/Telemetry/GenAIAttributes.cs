@@ -99,6 +99,9 @@ public static class GenAIAttributes
     /// <summary>The request's maximum completion tokens.</summary>
     public const string RequestMaxTokens = "gen_ai.request.max_tokens";
 
+    /// <summary>On an agent span: the invocation was replayed from the workflow journal (no model or tool was called again).</summary>
+    public const string Replayed = "foreman.replayed";
+
     /// <summary>The request's temperature.</summary>
     public const string RequestTemperature = "gen_ai.request.temperature";
 }

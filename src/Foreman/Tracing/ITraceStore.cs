@@ -6,16 +6,17 @@ namespace Foreman.Tracing;
 /// </summary>
 /// <remarks>
 /// Contract: <see cref="AppendAsync"/> stores the spans (a span id already stored for the run is ignored, so a
-/// re-sent batch is harmless) and merges each run summary increment as <see cref="TraceRunSummary"/> describes,
-/// atomically per batch. Queries see only what was appended. <see cref="PruneAsync"/> removes whole runs.
+/// re-sent batch is harmless) and merges the summary of the newly stored spans
+/// (<see cref="TraceSummarizer.Summarize"/>) into each run's summary (<see cref="TraceRunSummary.Merge"/>),
+/// atomically per call. Queries see only what was appended. <see cref="PruneAsync"/> removes whole runs.
 /// </remarks>
 public interface ITraceStore
 {
-    /// <summary>Stores a batch of spans and merges its run summaries.</summary>
-    /// <param name="batch">The batch.</param>
+    /// <summary>Stores spans and merges their summaries into their runs'.</summary>
+    /// <param name="spans">The spans, of any number of runs.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    Task AppendAsync(TraceBatch batch, CancellationToken cancellationToken);
+    Task AppendAsync(IReadOnlyList<TraceSpan> spans, CancellationToken cancellationToken);
 
     /// <summary>Reads a run's summary.</summary>
     /// <param name="runId">The run.</param>

@@ -187,7 +187,7 @@ public sealed class TraceRecorder : IAsyncDisposable
 
             try
             {
-                await _store.AppendAsync(new TraceBatch(batch.ToArray(), TraceSummarizer.Summarize(batch)), CancellationToken.None);
+                await _store.AppendAsync(batch.ToArray(), CancellationToken.None);
             }
 #pragma warning disable CA1031 // The trace store must never take a run down: a failed write loses spans, counted and logged.
             catch (Exception ex)

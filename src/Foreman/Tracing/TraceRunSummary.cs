@@ -2,7 +2,7 @@ namespace Foreman.Tracing;
 
 /// <summary>
 /// The queryable summary of one run's trace. A store merges summaries of the same run as they arrive in
-/// batches: counts and amounts add up, <see cref="StartedAt"/> takes the earliest, <see cref="EndedAt"/> the
+/// batches (<see cref="Merge"/>): counts and amounts add up, <see cref="StartedAt"/> takes the earliest, <see cref="EndedAt"/> the
 /// latest, <see cref="MinConfidence"/> the lowest, <see cref="Agents"/> the union, and <see cref="Pipeline"/>
 /// and <see cref="Status"/> the latest non-null value.
 /// </summary>
@@ -79,4 +79,41 @@ public sealed record TraceRunSummary
 
     /// <summary>Gets the wall time from the first span's start to the last span's end.</summary>
     public TimeSpan Duration => EndedAt - StartedAt;
+
+    /// <summary>Merges a later increment of the same run into this summary (see the type's remarks).</summary>
+    /// <param name="later">The increment.</param>
+    /// <returns>The merged summary.</returns>
+    public TraceRunSummary Merge(TraceRunSummary later)
+    {
+        ArgumentNullException.ThrowIfNull(later);
+        return this with
+        {
+            Pipeline = later.Pipeline ?? Pipeline,
+            Status = later.Status ?? Status,
+            StartedAt = later.StartedAt < StartedAt ? later.StartedAt : StartedAt,
+            EndedAt = later.EndedAt > EndedAt ? later.EndedAt : EndedAt,
+            Spans = Spans + later.Spans,
+            AgentInvocations = AgentInvocations + later.AgentInvocations,
+            ModelCalls = ModelCalls + later.ModelCalls,
+            RetriedModelCalls = RetriedModelCalls + later.RetriedModelCalls,
+            ToolCalls = ToolCalls + later.ToolCalls,
+            ToolErrors = ToolErrors + later.ToolErrors,
+            ToolRetries = ToolRetries + later.ToolRetries,
+            LoopDetections = LoopDetections + later.LoopDetections,
+            GuardrailRejections = GuardrailRejections + later.GuardrailRejections,
+            ValidationFailures = ValidationFailures + later.ValidationFailures,
+            InputTokens = InputTokens + later.InputTokens,
+            OutputTokens = OutputTokens + later.OutputTokens,
+            Cost = Cost + later.Cost,
+            RetryCost = RetryCost + later.RetryCost,
+            MinConfidence = (MinConfidence, later.MinConfidence) switch
+            {
+                (null, var b) => b,
+                (var a, null) => a,
+                var (a, b) => Math.Min(a!.Value, b!.Value),
+            },
+            Agents = Agents.Union(later.Agents, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            Correct = later.Correct ?? Correct,
+        };
+    }
 }

@@ -12,10 +12,10 @@ public static class TraceSummarizer
     public static IReadOnlyList<TraceRunSummary> Summarize(IEnumerable<TraceSpan> spans)
     {
         ArgumentNullException.ThrowIfNull(spans);
-        return spans.GroupBy(s => s.RunId, StringComparer.Ordinal).Select(g => Summarize(g.Key, g.ToList())).ToList();
+        return spans.GroupBy(s => s.RunId, StringComparer.Ordinal).Select(g => SummarizeRun(g.Key, g.ToList())).ToList();
     }
 
-    private static TraceRunSummary Summarize(string runId, List<TraceSpan> spans)
+    private static TraceRunSummary SummarizeRun(string runId, List<TraceSpan> spans)
     {
         var summary = new TraceRunSummary
         {
@@ -34,6 +34,8 @@ public static class TraceSummarizer
                     Pipeline = span.Attribute(GenAIAttributes.WorkflowName) ?? summary.Pipeline,
                     Status = span.Attribute(GenAIAttributes.RunStatus) ?? summary.Status,
                 },
+                // A replay re-emits the agent span of work already counted: it stays in the trace, not in the counts.
+                GenAIOperations.InvokeAgent when span.Attribute(GenAIAttributes.Replayed) == "true" => summary,
                 GenAIOperations.InvokeAgent => AddAgent(summary, span, runId, agents),
                 GenAIOperations.Chat => AddModelCall(summary, span),
                 GenAIOperations.ExecuteTool => summary with
