@@ -15,6 +15,7 @@ internal static class SqliteTraceSchema
                 name               TEXT    NOT NULL,
                 operation          TEXT    NULL,
                 started_at         INTEGER NOT NULL,
+                sequence           INTEGER NOT NULL,
                 duration_us        INTEGER NOT NULL,
                 status             TEXT    NOT NULL,
                 status_description TEXT    NULL,

@@ -92,8 +92,8 @@ public sealed partial class SqliteTraceStore : ITraceStore
         await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT run_id, span_id, trace_id, parent_span_id, name, operation, started_at, duration_us, status, status_description, attributes, events
-            FROM trace_spans WHERE run_id = $run ORDER BY started_at, span_id
+            SELECT run_id, span_id, trace_id, parent_span_id, name, operation, started_at, duration_us, status, status_description, attributes, events, sequence
+            FROM trace_spans WHERE run_id = $run ORDER BY started_at, sequence, span_id
             """;
         command.Parameters.AddWithValue("$run", runId);
         var spans = new List<TraceSpan>();
@@ -114,6 +114,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
                 StatusDescription = reader.IsDBNull(9) ? null : reader.GetString(9),
                 Attributes = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(10)) ?? [],
                 Events = JsonSerializer.Deserialize<List<TraceSpanEvent>>(reader.GetString(11)) ?? [],
+                Sequence = reader.GetInt64(12),
             });
         }
 
@@ -184,13 +185,13 @@ public sealed partial class SqliteTraceStore : ITraceStore
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO trace_spans (run_id, span_id, trace_id, parent_span_id, name, operation, started_at, duration_us, status, status_description,
+            INSERT INTO trace_spans (run_id, span_id, trace_id, parent_span_id, name, operation, started_at, sequence, duration_us, status, status_description,
                                      agent, agent_status, stop_reason, retry, replayed, cost_nanos, attributes, events)
-            VALUES ($run, $span, $trace, $parent, $name, $op, $start, $duration, $status, $description, $agent, $agentStatus, $stop, $retry, $replayed, $cost, $attributes, $events)
+            VALUES ($run, $span, $trace, $parent, $name, $op, $start, $sequence, $duration, $status, $description, $agent, $agentStatus, $stop, $retry, $replayed, $cost, $attributes, $events)
             ON CONFLICT (run_id, span_id) DO NOTHING
             """;
         var p = new Dictionary<string, SqliteParameter>(StringComparer.Ordinal);
-        foreach (var name in new[] { "$run", "$span", "$trace", "$parent", "$name", "$op", "$start", "$duration", "$status", "$description", "$agent", "$agentStatus", "$stop", "$retry", "$replayed", "$cost", "$attributes", "$events" })
+        foreach (var name in new[] { "$run", "$span", "$trace", "$parent", "$name", "$op", "$start", "$sequence", "$duration", "$status", "$description", "$agent", "$agentStatus", "$stop", "$retry", "$replayed", "$cost", "$attributes", "$events" })
         {
             p[name] = command.Parameters.Add(new SqliteParameter { ParameterName = name });
         }
@@ -206,6 +207,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
             p["$name"].Value = span.Name;
             p["$op"].Value = (object?)span.Operation ?? DBNull.Value;
             p["$start"].Value = Micros(span.StartedAt);
+            p["$sequence"].Value = span.Sequence;
             p["$duration"].Value = span.Duration.Ticks / 10;
             p["$status"].Value = span.Status;
             p["$description"].Value = (object?)span.StatusDescription ?? DBNull.Value;

@@ -53,7 +53,7 @@ public sealed class TraceQueryService(ITraceStore store, TimeProvider? timeProvi
         ArgumentNullException.ThrowIfNull(spans);
         var ids = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
         var children = spans.Where(s => s.ParentSpanId is { } p && ids.Contains(p)).ToLookup(s => s.ParentSpanId!, StringComparer.Ordinal);
-        TraceNode Node(TraceSpan span) => new(span, children[span.SpanId].OrderBy(s => s.StartedAt).Select(Node).ToList());
-        return spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.StartedAt).Select(Node).ToList();
+        TraceNode Node(TraceSpan span) => new(span, children[span.SpanId].OrderBy(s => s.StartedAt).ThenBy(s => s.Sequence).Select(Node).ToList());
+        return spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.StartedAt).ThenBy(s => s.Sequence).Select(Node).ToList();
     }
 }

@@ -27,6 +27,7 @@ public sealed class TraceRecorder : IAsyncDisposable
     private readonly Task _writer;
     private readonly Lock _progressGate = new();
     private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _started;
     private long _enqueued;
     private long _processed;
     private long _dropped;
@@ -53,6 +54,7 @@ public sealed class TraceRecorder : IAsyncDisposable
         {
             ShouldListenTo = source => _sources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = OnStarted,
             ActivityStopped = OnStopped,
         };
         ActivitySource.AddActivityListener(_listener);
@@ -96,11 +98,13 @@ public sealed class TraceRecorder : IAsyncDisposable
         await _writer;
     }
 
+    private const string StartKey = "foreman.trace_recorder.start";
+
     /// <summary>Converts a finished activity to a stored span; the run id is the baggage, else the tag, else none.</summary>
     /// <param name="activity">The activity.</param>
-    /// <param name="endedAt">When it ended on the recorder's clock.</param>
+    /// <param name="start">When it started on the recorder's clock, and its start order.</param>
     /// <returns>The span, or <see langword="null"/> when it belongs to no run.</returns>
-    internal static TraceSpan? ToSpan(Activity activity, DateTimeOffset endedAt)
+    private static TraceSpan? ToSpan(Activity activity, SpanStart start)
     {
         var runId = activity.GetBaggageItem(GenAIAttributes.RunId) ?? activity.GetTagItem(GenAIAttributes.RunId) as string;
         if (string.IsNullOrEmpty(runId))
@@ -120,7 +124,7 @@ public sealed class TraceRecorder : IAsyncDisposable
         var duration = activity.Duration;
         var events = activity.Events.Select(e => new TraceSpanEvent(
             e.Name,
-            endedAt - duration + (e.Timestamp.UtcDateTime - activity.StartTimeUtc),
+            start.At + (e.Timestamp.UtcDateTime - activity.StartTimeUtc),
             e.Tags.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => Format(t.Value!), StringComparer.Ordinal))).ToList();
         return new TraceSpan
         {
@@ -130,7 +134,8 @@ public sealed class TraceRecorder : IAsyncDisposable
             ParentSpanId = activity.ParentSpanId == default ? null : activity.ParentSpanId.ToHexString(),
             Name = activity.DisplayName,
             Operation = attributes.GetValueOrDefault(GenAIAttributes.OperationName),
-            StartedAt = endedAt - duration,
+            StartedAt = start.At,
+            Sequence = start.Sequence,
             Duration = duration,
             Status = activity.Status switch { ActivityStatusCode.Ok => "ok", ActivityStatusCode.Error => "error", _ => "unset" },
             StatusDescription = activity.StatusDescription,
@@ -150,6 +155,13 @@ public sealed class TraceRecorder : IAsyncDisposable
         _ => value.ToString() ?? string.Empty,
     };
 
+    // Spans are stamped with the recorder's clock (so they line up with runs, reviews and samples, fake clocks
+    // included) and numbered, so spans that start in the same clock tick keep their order.
+    private void OnStarted(Activity activity)
+    {
+        activity.SetCustomProperty(StartKey, new SpanStart(_time.GetUtcNow(), Interlocked.Increment(ref _started)));
+    }
+
     private void OnStopped(Activity activity)
     {
         if (_filter is not null && !_filter(activity))
@@ -157,7 +169,7 @@ public sealed class TraceRecorder : IAsyncDisposable
             return;
         }
 
-        var span = ToSpan(activity, _time.GetUtcNow());
+        var span = ToSpan(activity, activity.GetCustomProperty(StartKey) as SpanStart ?? new SpanStart(_time.GetUtcNow() - activity.Duration, 0));
         if (span is null)
         {
             return;
@@ -214,4 +226,6 @@ public sealed class TraceRecorder : IAsyncDisposable
 
         done.TrySetResult();
     }
+
+    private sealed record SpanStart(DateTimeOffset At, long Sequence);
 }

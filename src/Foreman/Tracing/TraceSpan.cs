@@ -27,6 +27,9 @@ public sealed record TraceSpan
     /// <summary>Gets when the span started, on the recorder's clock.</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>Gets the order in which the recorder saw spans start: breaks ties between equal start times (a coarse or fake clock).</summary>
+    public long Sequence { get; init; }
+
     /// <summary>Gets how long the span lasted.</summary>
     public required TimeSpan Duration { get; init; }
 
