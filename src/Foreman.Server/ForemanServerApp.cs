@@ -1,3 +1,5 @@
+using Foreman.Alerts;
+using Foreman.Costs;
 using Foreman.Reviews;
 using Foreman.Server.Alerts;
 using Foreman.Server.Auth;
@@ -7,11 +9,13 @@ using Foreman.Server.Events;
 using Foreman.Server.Health;
 using Foreman.Server.Http;
 using Foreman.Server.Metrics;
+using Foreman.Server.Observability;
 using Foreman.Server.Reviews;
 using Foreman.Server.Runs;
 using Foreman.Server.Telemetry;
 using Foreman.Server.Workers;
 using Foreman.Server.Workflows;
+using Foreman.Tracing;
 using Foreman.Workflows;
 using Foreman.Workflows.Storage;
 using Microsoft.AspNetCore.Authentication;
@@ -93,6 +97,7 @@ internal static class ForemanServerApp
             services.AddHostedService<WorkerHostedService>();
         }
 
+        AddObservability(services, options, reviews, time);
         if (options.OtlpEndpoint is { } otlp)
         {
             services.AddSingleton(new OtlpExport(otlp, options.OtlpGrpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, options.MetricsInterval, "foreman-server"));
@@ -144,5 +149,29 @@ internal static class ForemanServerApp
         DeadLetterEndpoints.Map(routes);
         AlertEndpoints.Map(routes);
         MetricsEndpoints.Map(routes);
+        CostEndpoints.Map(routes);
+    }
+
+    /// <summary>The trace recorder, cost report and alert rules, when their stores are given.</summary>
+    private static void AddObservability(IServiceCollection services, ForemanServerOptions options, IReviewStore reviews, TimeProvider time)
+    {
+        if (options.TraceStore is { } traces)
+        {
+            services.AddSingleton(traces);
+            services.AddSingleton(new TraceQueryService(traces, time));
+            services.AddSingleton(new CostReportService(traces, reviews, null, options.CostCurrency, time));
+            services.AddSingleton<TraceRecorderService>();
+            services.AddHostedService(sp => sp.GetRequiredService<TraceRecorderService>());
+        }
+
+        if (options.AlertStore is { } alertStore)
+        {
+            var rules = AlertRules.Create(options.AlertRules, options.TraceStore, reviews, null);
+            var sinks = options.AlertSinks.ToList();
+            services.AddSingleton(alertStore);
+            services.AddSingleton(sp => new AlertService(alertStore, rules, sinks, time, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IAlertSource>(new StoredAlerts(alertStore));
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertEvaluationService>(sp, options.AlertInterval));
+        }
     }
 }

@@ -1,5 +1,7 @@
+using Foreman.Alerts;
 using Foreman.Server.Alerts;
 using Foreman.Server.Workflows;
+using Foreman.Tracing;
 using Foreman.Workflows;
 using Microsoft.Extensions.Logging;
 
@@ -31,6 +33,28 @@ public sealed class ForemanServerOptions
 
     /// <summary>Gets extra alert sources (rule engines); the server's own operational alerts are always included.</summary>
     public IList<IAlertSource> AlertSources { get; } = [];
+
+    /// <summary>
+    /// Gets or sets the trace store. With one, the server records every span of the <c>Foreman</c> source into it,
+    /// run traces show the recorded spans, and <c>GET /api/costs</c> reports cost in four dimensions. The default value
+    /// is <see langword="null"/> (traces are rebuilt from the journal; no cost report).
+    /// </summary>
+    public ITraceStore? TraceStore { get; set; }
+
+    /// <summary>Gets or sets the alert store. With one, the server evaluates the alert rules every <see cref="AlertInterval"/> and lists what fires. The default value is <see langword="null"/>.</summary>
+    public IAlertStore? AlertStore { get; set; }
+
+    /// <summary>Gets the alert rules' thresholds and windows.</summary>
+    public AlertRuleOptions AlertRules { get; } = new();
+
+    /// <summary>Gets where new alerts are sent besides the store (a webhook).</summary>
+    public IList<IAlertSink> AlertSinks { get; } = [];
+
+    /// <summary>Gets or sets how often the alert rules are evaluated. The default value is 30 seconds.</summary>
+    public TimeSpan AlertInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the currency cost reports are written in. The default value is <c>EUR</c>.</summary>
+    public string CostCurrency { get; set; } = "EUR";
 
     /// <summary>Gets or sets the OTLP endpoint traces and metrics are exported to; <see langword="null"/> exports nothing. The default value is <see langword="null"/>.</summary>
     public Uri? OtlpEndpoint { get; set; }

@@ -65,6 +65,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await Expect(page.Locator("#live")).Not.ToHaveTextAsync(first!, new() { Timeout = 10_000 });
         (await page.Locator(".chart svg polyline").CountAsync()).ShouldBeGreaterThan(0);
         await Expect(page.Locator("[data-stat='Cumulative cost'] .value")).Not.ToHaveTextAsync("0.000000");
+        await Expect(page.Locator("#cost-report")).ToContainTextAsync("invoice-approval");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-health.png"), FullPage = true });
 
         // Runs: filter to waiting invoice runs; the trace shows the agent's model and tool calls with tokens and cost.
@@ -74,7 +75,9 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await Expect(row).ToContainTextAsync("invoice-approval");
         await row.ClickAsync();
         await Expect(page.Locator("#run-status")).ToHaveTextAsync("waiting");
+        await Expect(page.Locator("#trace [data-kind=execution]").First).ToBeVisibleAsync();
         await Expect(page.Locator("#trace [data-kind=agent]").First).ToContainTextAsync("invoice-extractor");
+        await Expect(page.Locator("#trace [data-kind=agent]").First).ToContainTextAsync("confidence 93.0 %");
         await Expect(page.Locator("#trace [data-kind=model_call]").First).ToContainTextAsync("tokens");
         await Expect(page.Locator("#trace [data-kind=tool_call]").First).ToContainTextAsync("validation: valid");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-trace.png"), FullPage = true });

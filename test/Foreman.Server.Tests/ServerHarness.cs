@@ -73,6 +73,10 @@ internal sealed class ServerHarness : IAsyncDisposable
             roleKeys[role] = await keys.CreateAsync($"test-{Roles.Name(role)}", role, TimeProvider.System.GetUtcNow(), CancellationToken.None);
         }
 
+        var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = path });
+        await traces.InitializeAsync(CancellationToken.None);
+        var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
+        await alerts.InitializeAsync(CancellationToken.None);
         var runtime = new AgentRuntime(new ModelRouter(ModelCatalog.Default, new SimulatedChatClientProvider(new DelegateBehavior(InvoiceExtractor.Sample.SimulatedBehavior)), SimulatedTiers));
         var options = new ForemanServerOptions
         {
@@ -80,6 +84,9 @@ internal sealed class ServerHarness : IAsyncDisposable
             MetricsInterval = TimeSpan.FromMilliseconds(250),
             Worker = worker ? new WorkflowWorkerOptions { MaxConcurrentRuns = 16, PollInterval = TimeSpan.FromMilliseconds(200) } : null,
             ConfigureLogging = _ => { },
+            TraceStore = traces,
+            AlertStore = alerts,
+            AlertInterval = TimeSpan.FromMilliseconds(500),
         };
         foreach (var sample in SampleWorkflows.All)
         {

@@ -70,7 +70,8 @@ public sealed class SubmitTests : IAsyncLifetime
         done["output"]!["approver"]!.GetValue<string>().ShouldBe("dana");
 
         var trace = JsonNode.Parse(await client.GetStringAsync($"/api/runs/{runId}/trace"))!;
-        var agent = trace["children"]!.AsArray().Single(n => n!["kind"]!.GetValue<string>() == "agent")!;
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "invoice-trace.json"), trace.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        var agent = Descendants(trace).Single(n => n["kind"]!.GetValue<string>() == "agent");
         agent["name"]!.GetValue<string>().ShouldBe("invoice-extractor");
         agent["confidence"]!.GetValue<double>().ShouldBeGreaterThan(0.5);
         var calls = agent["children"]!.AsArray();
@@ -79,7 +80,12 @@ public sealed class SubmitTests : IAsyncLifetime
         calls.Where(n => n!["kind"]!.GetValue<string>() == "tool_call").Select(n => n!["name"]!.GetValue<string>()).ShouldBe(["lookup_vendor", "get_purchase_order"]);
         calls.Where(n => n!["kind"]!.GetValue<string>() == "tool_call").ShouldAllBe(n => n!["validation"]!.GetValue<string>() == "valid");
         trace["cost"]!.GetValue<decimal>().ShouldBe(done["cost"]!["cost"]!.GetValue<decimal>());
-        trace["children"]!.AsArray().Select(n => n!["kind"]!.GetValue<string>()).ShouldContain("wait");
+        // Two executions (before and after the wait); the wait (recorded when the event completed it) and the posting in the second.
+        var executions = trace["children"]!.AsArray().Select(n => n!).Where(n => n["kind"]!.GetValue<string>() == "execution").ToList();
+        executions.Count.ShouldBe(2);
+        Descendants(executions[0]).ShouldContain(n => n["kind"]!.GetValue<string>() == "agent");
+        Descendants(trace).ShouldContain(n => n["kind"]!.GetValue<string>() == "wait" && n["name"]!.GetValue<string>() == "approval");
+        Descendants(executions[1]).ShouldContain(n => n["name"]!.GetValue<string>() == "post-to-ledger");
     }
 
     [Fact]
@@ -101,7 +107,7 @@ public sealed class SubmitTests : IAsyncLifetime
         done["output"]!["decidedBy"]!.GetValue<string>().ShouldBe("test-reviewer");
 
         var trace = JsonNode.Parse(await reviewer.GetStringAsync($"/api/runs/{runId}/trace"))!;
-        var review = trace["children"]!.AsArray().Select(n => n!).Where(n => n["kind"]!.GetValue<string>() == "wait").SelectMany(n => n["children"]!.AsArray()).Single()!;
+        var review = Descendants(trace).Single(n => n["kind"]!.GetValue<string>() == "review");
         review["status"]!.GetValue<string>().ShouldBe("modified");
         review["confidence"]!.GetValue<double>().ShouldBe(0.9);
     }
@@ -124,6 +130,9 @@ public sealed class SubmitTests : IAsyncLifetime
         var next = bench["next_before"]!.GetValue<string>();
         JsonNode.Parse(await client.GetStringAsync($"/api/runs?workflow=bench-steps&limit=2&before={next}"))!["runs"]!.AsArray().Count.ShouldBe(1);
     }
+
+    private static IEnumerable<JsonNode> Descendants(JsonNode node) =>
+        node["children"]!.AsArray().Select(c => c!).SelectMany(c => (IEnumerable<JsonNode>)[c, .. Descendants(c)]);
 
     private static async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(HttpClient client, object body, string key)
     {

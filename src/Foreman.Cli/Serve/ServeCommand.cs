@@ -76,6 +76,8 @@ internal static class ServeCommand
                 Url = url,
                 Worker = new WorkflowWorkerOptions { MaxConcurrentRuns = concurrency },
                 OtlpEndpoint = otlp,
+                TraceStore = stores.Traces,
+                AlertStore = stores.Alerts,
             };
             foreach (var sample in SampleWorkflows.All)
             {

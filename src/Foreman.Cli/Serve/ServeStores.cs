@@ -1,17 +1,23 @@
 using Foreman.Cli.Workflows;
+using Foreman.Alerts;
 using Foreman.Reviews;
 using Foreman.Server.Auth;
 using Foreman.Sqlite;
+using Foreman.Tracing;
 using Foreman.Workflows.Storage;
 
 namespace Foreman.Cli.Serve;
 
 /// <summary>
-/// The stores the server runs on: runs, reviews and API keys, all in one database. Opened by kind, so another store
+/// The stores the server runs on: runs, reviews, API keys, traces and alerts, all in one database. Opened by kind, so another store
 /// (PostgreSQL) is one more case here.
 /// </summary>
-internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, string description) : IAsyncDisposable
+internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore traces, IAlertStore alerts, string description) : IAsyncDisposable
 {
+    public ITraceStore Traces { get; } = traces;
+
+    public IAlertStore Alerts { get; } = alerts;
+
     public IWorkflowStore Workflows { get; } = workflows;
 
     public IReviewStore Reviews { get; } = reviews;
@@ -34,7 +40,11 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
                     await reviews.InitializeAsync(cancellationToken);
                     var keys = new SqliteApiKeyStore(databasePath);
                     await keys.InitializeAsync(cancellationToken);
-                    return new ServeStores(store, reviews, keys, $"SQLite {databasePath}");
+                    var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = databasePath });
+                    await traces.InitializeAsync(cancellationToken);
+                    var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = databasePath });
+                    await alerts.InitializeAsync(cancellationToken);
+                    return new ServeStores(store, reviews, keys, traces, alerts, $"SQLite {databasePath}");
                 }
                 catch
                 {

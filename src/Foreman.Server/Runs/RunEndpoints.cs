@@ -3,11 +3,13 @@ using Foreman.Reviews;
 using Foreman.Server.Auth;
 using Foreman.Server.Http;
 using Foreman.Server.Workflows;
+using Foreman.Tracing;
 using Foreman.Workflows;
 using Foreman.Workflows.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Foreman.Server.Runs;
 
@@ -107,7 +109,7 @@ internal static class RunEndpoints
             : Results.Ok(RunView.From(run, TraceBuilder.CostOf(await store.GetJournalAsync(runId, cancellationToken))));
     }
 
-    private static async Task<IResult> TraceAsync(string runId, IWorkflowStore store, IReviewStore reviews, CancellationToken cancellationToken)
+    private static async Task<IResult> TraceAsync(string runId, IWorkflowStore store, IReviewStore reviews, HttpContext context, CancellationToken cancellationToken)
     {
         var run = await store.GetRunAsync(runId, cancellationToken);
         if (run is null)
@@ -117,7 +119,16 @@ internal static class RunEndpoints
 
         var journal = await store.GetJournalAsync(runId, cancellationToken);
         var items = await reviews.ListAsync(new ReviewQuery(RunId: runId), cancellationToken);
-        return Results.Ok(TraceBuilder.Build(run, journal, items));
+        var view = TraceBuilder.Build(run, journal, items);
+
+        // With a trace store, the recorded spans (attempts, retries, guardrail events, validation) replace the
+        // journal's reconstruction of the agents; the journal still supplies the workflow's steps, waits and reviews.
+        if (context.RequestServices.GetService<TraceQueryService>() is { } traces && await traces.GetTraceAsync(runId, cancellationToken) is { Roots.Count: > 0 } trace)
+        {
+            view = SpanTraceMapper.Merge(view, trace);
+        }
+
+        return Results.Ok(view);
     }
 
     private static async Task<IResult> CancelAsync(string runId, HttpContext context, WorkflowEngine engine)

@@ -129,8 +129,11 @@ async function healthPage() {
   const stats = h('div', { class: 'grid', id: 'stats' });
   const charts = h('div', { class: 'charts' }, CHARTS.map((c, i) => h('div', { class: 'card chart' }, h('h2', {}, c.title), h('div', { id: 'chart-' + i }),
     h('div', { class: 'legend' }, c.series.map(([name, color]) => h('span', { style: 'color:' + color }, '● ' + name.replace(/_/g, ' ')))))));
-  render(h('h1', {}, 'Health'), h('p', { class: 'muted', id: 'live' }, 'Live: connecting…'), stats, charts);
+  const costs = h('div', { class: 'card', id: 'costs' }, h('h2', {}, 'Cost, last 24 hours'), h('p', { class: 'muted' }, 'Loading…'));
+  render(h('h1', {}, 'Health'), h('p', { class: 'muted', id: 'live' }, 'Live: connecting…'), stats, costs, charts);
   drawHealth();
+  api('GET', '/api/costs?hours=24').then((report) => costs.replaceChildren(h('h2', {}, 'Cost, last 24 hours (' + report.currency + ')'), costTable(report)))
+    .catch((e) => costs.replaceChildren(h('h2', {}, 'Cost'), h('p', { class: 'muted' }, e.message)));
   const stream = new EventSource('/api/metrics/stream');
   stream.addEventListener('metrics', (ev) => {
     const point = JSON.parse(ev.data);
@@ -142,6 +145,15 @@ async function healthPage() {
   });
   stream.onerror = () => { $('live') && ($('live').textContent = 'Live: reconnecting…'); };
   state.stream = stream;
+}
+
+// Cost in four dimensions per pipeline: what the models cost, what retries added, what people's review time cost,
+// and what the errors nobody caught are estimated to cost.
+function costTable(report) {
+  const row = (name, runs, c, per) => h('tr', {}, h('td', {}, name), h('td', {}, fmt.num(runs)), h('td', {}, fmt.money(c.inference)), h('td', {}, fmt.money(c.retries)),
+    h('td', {}, fmt.money(c.human_review)), h('td', {}, fmt.money(c.undetected_errors)), h('td', {}, h('b', {}, fmt.money(c.total))), h('td', {}, per === null ? '—' : fmt.money(per)));
+  return h('table', { id: 'cost-report' }, h('tr', {}, ['Pipeline', 'Runs', 'Inference', 'Retries', 'Human review', 'Undetected errors', 'Total', 'Per run'].map((t) => h('th', {}, t))),
+    report.pipelines.map((p) => row(p.pipeline, p.runs, p.cost, p.cost_per_run)), row('All', report.runs, report.total, null));
 }
 
 function drawHealth() {
