@@ -100,7 +100,8 @@ internal static class ForemanServerApp
         AddObservability(services, options, reviews, time);
         if (options.OtlpEndpoint is { } otlp)
         {
-            services.AddSingleton(new OtlpExport(otlp, options.OtlpGrpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, options.MetricsInterval, "foreman-server"));
+            // Created by the container (not passed in) so that the container disposes it, which flushes the exporters.
+            services.AddSingleton(_ => new OtlpExport(otlp, options.OtlpGrpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf, options.MetricsInterval, "foreman-server"));
         }
 
         services.AddAuthentication(ForemanAuthenticationHandler.SchemeName)

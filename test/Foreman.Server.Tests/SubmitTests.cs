@@ -70,7 +70,6 @@ public sealed class SubmitTests : IAsyncLifetime
         done["output"]!["approver"]!.GetValue<string>().ShouldBe("dana");
 
         var trace = JsonNode.Parse(await client.GetStringAsync($"/api/runs/{runId}/trace"))!;
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "invoice-trace.json"), trace.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         var agent = Descendants(trace).Single(n => n["kind"]!.GetValue<string>() == "agent");
         agent["name"]!.GetValue<string>().ShouldBe("invoice-extractor");
         agent["confidence"]!.GetValue<double>().ShouldBeGreaterThan(0.5);

@@ -23,7 +23,13 @@ internal sealed class OtlpExport : IDisposable
         _tracer = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
             .AddSource(ForemanTelemetry.SourceName, "Microsoft.AspNetCore")
-            .AddOtlpExporter(o => Configure(o, endpoint, protocol, "v1/traces"))
+            .AddOtlpExporter(o =>
+            {
+                Configure(o, endpoint, protocol, "v1/traces");
+
+                // Spans leave within a second or two rather than the default five.
+                o.BatchExportProcessorOptions.ScheduledDelayMilliseconds = 1000;
+            })
             .Build()!;
         _meter = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
