@@ -56,7 +56,7 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public Dictionary<Role, CreatedApiKey> RoleKeys { get; }
 
-    public static async Task<ServerHarness> StartAsync(Action<ForemanServerOptions>? configure = null, bool worker = true)
+    public static async Task<ServerHarness> StartAsync(Action<ForemanServerOptions>? configure = null, bool worker = true, IEnumerable<IWorkflow>? extraWorkflows = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "foreman-server-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -94,7 +94,7 @@ internal sealed class ServerHarness : IAsyncDisposable
         }
 
         configure?.Invoke(options);
-        var host = await ForemanServerHost.StartAsync(store, reviews, keys, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), options, CancellationToken.None);
+        var host = await ForemanServerHost.StartAsync(store, reviews, keys, [.. SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), .. extraWorkflows ?? []], options, CancellationToken.None);
         return new ServerHarness(folder, store, reviews, keys, runtime, host, roleKeys);
     }
 

@@ -8,7 +8,7 @@ namespace Foreman.Server.Alerts;
 /// <summary>Active alerts from every registered source, critical first.</summary>
 internal static class AlertEndpoints
 {
-    private static readonly string[] SeverityOrder = ["critical", "warning", "info"];
+    private static readonly string[] SeverityOrder = ["critical", "error", "warning", "info"];
 
     public static void Map(IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/alerts", ListAsync).WithTags("Alerts").RequireRole(Role.Operator)

@@ -10,7 +10,7 @@ internal sealed class StoredAlerts(IAlertStore store) : IAlertSource
         var firing = await store.ListAsync(new AlertQuery(AlertState.Firing), cancellationToken);
         return [.. firing.Select(a => new ServerAlert(
             a.AlertId,
-            a.Severity switch { AlertSeverity.Critical => "critical", AlertSeverity.Warning => "warning", _ => "info" },
+            a.Severity switch { AlertSeverity.Critical => "critical", AlertSeverity.Error => "error", AlertSeverity.Warning => "warning", _ => "info" },
             $"{a.Rule}: {a.Subject}",
             $"{a.Message} (value {a.Value:0.###}, threshold {a.Threshold:0.###}; seen {a.Occurrences} time(s), last {a.LastSeenAt:u})",
             $"rule {a.Rule}",
