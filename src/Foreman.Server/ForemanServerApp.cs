@@ -23,6 +23,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -123,6 +124,9 @@ internal static class ForemanServerApp
             _ = app.Services.GetRequiredService<OtlpExport>();
         }
 
+        // Behind a TLS-terminating proxy on this machine, honour its X-Forwarded-Proto so the session cookie is Secure.
+        // Only loopback proxies are trusted (the middleware's default), so a client cannot claim HTTPS itself.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         app.UseMiddleware<ProblemExceptionMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages();
