@@ -127,10 +127,11 @@ internal static class ForemanServerApp
         // Behind a TLS-terminating proxy on this machine, honour its X-Forwarded-Proto so the session cookie is Secure.
         // Only loopback proxies are trusted (the middleware's default), so a client cannot claim HTTPS itself.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Timing is outermost so it sees the final status, including a 500 the exception middleware writes.
+        app.UseMiddleware<RequestTimingMiddleware>();
         app.UseMiddleware<ProblemExceptionMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePages();
-        app.UseMiddleware<RequestTimingMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<CsrfMiddleware>();
