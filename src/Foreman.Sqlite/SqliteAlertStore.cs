@@ -127,20 +127,20 @@ public sealed class SqliteAlertStore : IAlertStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> ListFiringAsync(string rule, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Alert>> ListFiringAsync(string rule, CancellationToken cancellationToken)
     {
         await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT fingerprint FROM alerts WHERE rule = $rule AND state = 'firing' ORDER BY fingerprint";
+        command.CommandText = $"SELECT {Columns} FROM alerts WHERE rule = $rule AND state = 'firing' ORDER BY fingerprint";
         command.Parameters.AddWithValue("$rule", rule);
-        var fingerprints = new List<string>();
+        var alerts = new List<Alert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            fingerprints.Add(reader.GetString(0));
+            alerts.Add(Map(reader));
         }
 
-        return fingerprints;
+        return alerts;
     }
 
     /// <inheritdoc />

@@ -136,7 +136,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
                    sum(operation = 'chat' AND retry = 1),
                    sum(CASE WHEN operation = 'chat' THEN cost_nanos ELSE 0 END)
             FROM trace_spans
-            WHERE started_at >= $from AND started_at < $to AND agent IS NOT NULL AND replayed = 0 AND operation IN ('invoke_agent', 'chat')
+            WHERE started_at > $from AND started_at <= $to AND agent IS NOT NULL AND replayed = 0 AND operation IN ('invoke_agent', 'chat')
             GROUP BY agent ORDER BY agent
             """;
         command.Parameters.AddWithValue("$from", Micros(from));

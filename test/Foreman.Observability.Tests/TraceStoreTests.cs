@@ -116,6 +116,7 @@ public sealed class TraceStoreTests
         var (documents, labels) = InvoiceDataset.Generate(2);
         await using var h = await ObservabilityHarness.StartAsync(labels);
         var old = (await h.RunAsync(documents.Take(1))).Single();
+        await h.Recorder.FlushAsync(None);
         h.Clock.Advance(TimeSpan.FromDays(40));
         var recent = (await h.RunAsync(documents.Skip(1))).Single();
         await h.Recorder.FlushAsync(None);

@@ -69,7 +69,8 @@ public static class AlertRules
     }
 
     internal static async Task<IReadOnlyList<TraceRunSummary>> RunsAsync(ITraceStore traces, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        await traces.QueryRunsAsync(new TraceQuery { Since = from, Until = to, Limit = int.MaxValue }, cancellationToken);
+        // (from, to]: runs that started at the evaluation instant count, those at the window's start belong to the one before.
+        await traces.QueryRunsAsync(new TraceQuery { Since = from.AddTicks(10), Until = to.AddTicks(10), Limit = int.MaxValue }, cancellationToken);
 
     private static AlertRuleOptions Copy(AlertRuleOptions o)
     {

@@ -17,6 +17,7 @@ public sealed class AlertService
     private readonly IReadOnlyList<IAlertSink> _sinks;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly TimeSpan _resolveAfter;
 
     /// <summary>Creates the service.</summary>
     /// <param name="store">The alert store.</param>
@@ -24,8 +25,10 @@ public sealed class AlertService
     /// <param name="sinks">Where new alerts go.</param>
     /// <param name="timeProvider">The clock. The default value is <see cref="TimeProvider.System"/>.</param>
     /// <param name="loggerFactory">The logger factory, or <see langword="null"/>.</param>
-    public AlertService(IAlertStore store, IEnumerable<IAlertRule> rules, IEnumerable<IAlertSink>? sinks = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="resolveAfter">How long a condition must stay clear before its alert resolves. The default value is 1 hour.</param>
+    public AlertService(IAlertStore store, IEnumerable<IAlertRule> rules, IEnumerable<IAlertSink>? sinks = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, TimeSpan? resolveAfter = null)
     {
+        _resolveAfter = resolveAfter ?? TimeSpan.FromHours(1);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _rules = [.. rules ?? throw new ArgumentNullException(nameof(rules))];
         _sinks = [.. sinks ?? []];
@@ -64,10 +67,13 @@ public sealed class AlertService
                 (change == AlertChange.Updated ? still : fired).Add(alert);
             }
 
+            // A condition must stay clear for a while before its alert resolves, so a value hovering at the
+            // threshold does not resolve and fire again on every evaluation.
             var holding = found.Select(c => c.Fingerprint).ToHashSet(StringComparer.Ordinal);
-            foreach (var fingerprint in await _store.ListFiringAsync(rule.Name, cancellationToken))
+            foreach (var firing in await _store.ListFiringAsync(rule.Name, cancellationToken))
             {
-                if (!holding.Contains(fingerprint) && await _store.ResolveAsync(fingerprint, now, cancellationToken) is { } done)
+                if (!holding.Contains(firing.Fingerprint) && now - firing.LastSeenAt >= _resolveAfter
+                    && await _store.ResolveAsync(firing.Fingerprint, now, cancellationToken) is { } done)
                 {
                     resolved.Add(done);
                 }

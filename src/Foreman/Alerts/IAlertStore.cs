@@ -29,11 +29,11 @@ public interface IAlertStore
     /// <returns>The alerts.</returns>
     Task<IReadOnlyList<Alert>> ListAsync(AlertQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Lists the fingerprints of firing alerts of a rule.</summary>
+    /// <summary>Lists the firing alerts of a rule.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The fingerprints.</returns>
-    Task<IReadOnlyList<string>> ListFiringAsync(string rule, CancellationToken cancellationToken);
+    /// <returns>The alerts.</returns>
+    Task<IReadOnlyList<Alert>> ListFiringAsync(string rule, CancellationToken cancellationToken);
 
     /// <summary>Records that a sink accepted an alert.</summary>
     /// <param name="alertId">The alert.</param>

@@ -11,7 +11,19 @@ internal sealed class QualityThresholdRule(QualityMonitor quality) : IAlertRule
     public async Task<IReadOnlyList<AlertCandidate>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var found = new List<AlertCandidate>();
-        foreach (var status in await quality.GetStatusesAsync(cancellationToken))
+        var statuses = await quality.GetStatusesAsync(cancellationToken);
+        foreach (var state in (await quality.Store.ListAgentStatesAsync(cancellationToken)).Where(s => s.Disabled))
+        {
+            // A disabled agent produces no samples, so its window empties; the alert stays until a person re-enables it.
+            if (!statuses.Any(s => s.Agent == state.Agent && s.Level == QualityLevel.Critical))
+            {
+                found.Add(new AlertCandidate(Name, $"{state.Agent}/disabled", AlertSeverity.Critical,
+                    string.Create(CultureInfo.InvariantCulture, $"Agent '{state.Agent}' is disabled since {state.ChangedAt:u} ({state.Reason}); its work goes to manual review."),
+                    0, 0));
+            }
+        }
+
+        foreach (var status in statuses)
         {
             var (severity, threshold) = status.Level switch
             {

@@ -78,10 +78,11 @@ public sealed partial class QualityMonitor
     public string Currency => _options.Currency;
 
     /// <summary>
-    /// Decides whether an output is sampled: a hash of run, agent and task type against the rate, so the same
-    /// output is always decided the same way (replays, retries) and the share holds per agent and task type.
+    /// Decides whether an output is sampled: a hash of the input key (or the run), agent and task type against the
+    /// rate, so the same output is always decided the same way (replays, retries, a resubmitted document) and the
+    /// share holds per agent and task type.
     /// </summary>
-    /// <param name="runId">The run.</param>
+    /// <param name="runId">The input key, or the run when the input has none.</param>
     /// <param name="agent">The agent.</param>
     /// <param name="taskType">The task type.</param>
     /// <returns>Whether it is sampled.</returns>
@@ -102,7 +103,7 @@ public sealed partial class QualityMonitor
     public async Task<QualitySample?> ObserveAsync(QualityObservation observation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(observation);
-        if (!IsSampled(observation.RunId, observation.Agent, observation.TaskType))
+        if (!IsSampled(observation.InputKey ?? observation.RunId, observation.Agent, observation.TaskType))
         {
             return null;
         }

@@ -36,7 +36,7 @@ public interface ITraceStore
     /// <returns>The matching summaries, at most <see cref="TraceQuery.Limit"/>.</returns>
     Task<IReadOnlyList<TraceRunSummary>> QueryRunsAsync(TraceQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Aggregates agent invocations (by their span's start time) in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    /// <summary>Aggregates agent invocations (by their span's start time) in (<paramref name="from"/>, <paramref name="to"/>]: the window ending now includes now.</summary>
     /// <param name="from">The start of the window.</param>
     /// <param name="to">The end of the window.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
