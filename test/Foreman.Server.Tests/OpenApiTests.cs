@@ -34,6 +34,9 @@ public sealed class OpenApiTests : IAsyncLifetime
             described.ShouldContain(route);
         }
 
+        // Each operation says which role it needs.
+        paths["/api/reviews/{itemId}/approve"]!["post"]!["description"]!.GetValue<string>().ShouldContain("reviewer role");
+
         // Request bodies are described too.
         paths["/api/runs/"]?["post"]?["requestBody"].ShouldNotBeNull();
     }

@@ -65,7 +65,7 @@ internal static class KeyCommands
 
     private static async Task<int> WithKeysAsync(CliEnvironment environment, ParseResult parse, Option<string> db, Option<string> storeOption, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
     {
-        await using var stores = await ServeStores.OpenAsync(parse.GetValue(storeOption)!, DatabaseOption.Resolve(parse, db, environment), cancellationToken);
+        await using var stores = await ServeStores.OpenAsync(parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), cancellationToken);
         return await body(stores.Keys);
     }
 }

@@ -68,7 +68,7 @@ internal static class ServeCommand
             }
 
             var path = DatabaseOption.Resolve(parse, db, environment);
-            await using var stores = await ServeStores.OpenAsync(parse.GetValue(storeOption)!, path, cancellationToken);
+            await using var stores = await ServeStores.OpenAsync(parse.GetValue(storeOption), path, cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
             var workflows = SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), stores.Reviews);
             var options = new ForemanServerOptions

@@ -12,11 +12,13 @@ namespace Foreman.Cli.Serve;
 /// The stores the server runs on: runs, reviews, API keys, traces and alerts, all in one database. Opened by kind, so another store
 /// (PostgreSQL) is one more case here.
 /// </summary>
-internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore traces, IAlertStore alerts, string description) : IAsyncDisposable
+internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore? traces, IAlertStore? alerts, string description) : IAsyncDisposable
 {
-    public ITraceStore Traces { get; } = traces;
+    /// <summary>Gets the trace store, or <see langword="null"/> where the store kind has none (the server then rebuilds traces from the journal).</summary>
+    public ITraceStore? Traces { get; } = traces;
 
-    public IAlertStore Alerts { get; } = alerts;
+    /// <summary>Gets the alert store, or <see langword="null"/> (only the server's operational alerts then).</summary>
+    public IAlertStore? Alerts { get; } = alerts;
 
     public IWorkflowStore Workflows { get; } = workflows;
 
@@ -27,9 +29,9 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
     /// <summary>Gets where the data lives, for people (never a password).</summary>
     public string Description { get; } = description;
 
-    public static async Task<ServeStores> OpenAsync(string kind, string databasePath, CancellationToken cancellationToken)
+    public static async Task<ServeStores> OpenAsync(string? kind, string databasePath, CancellationToken cancellationToken)
     {
-        switch (kind)
+        switch (kind ?? StoreKindOption.Sqlite)
         {
             case StoreKindOption.Sqlite:
                 var store = await WorkflowStores.OpenAsync(databasePath, SqliteSynchronousMode.Full, cancellationToken);

@@ -7,5 +7,6 @@ namespace Foreman.Server.Auth;
 internal static class RoleEndpointExtensions
 {
     public static TBuilder RequireRole<TBuilder>(this TBuilder builder, Role role)
-        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(Roles.Name(role));
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Roles.Name(role)).WithDescription($"Needs an API key (or dashboard session) with the {Roles.Name(role)} role or higher.");
 }
