@@ -91,6 +91,32 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task Reviewer_ModifiesTheAmount_InvalidEditsAreRefused_AndTheRunRefundsTheEditedAmount()
+    {
+        var runId = await _server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
+        var itemId = await _server.WaitForReviewAsync(runId);
+        var (page, errors) = await OpenAsync();
+        await page.FillAsync("#key", _server.RoleKeys[Role.Admin].Secret);
+        await page.ClickAsync("#sign-in");
+        await page.GotoAsync($"{_server.Address}#/reviews/{itemId}");
+        await page.ClickAsync("details summary");
+
+        // Over the schema's maximum: refused with the schema's reason, nothing decided.
+        await page.FillAsync("#modified-action", """{"order_id":"B-3107","amount":9000,"reason":"Too much"}""");
+        await page.ClickAsync("#modify");
+        await Expect(page.Locator("#decision-result")).ToContainTextAsync("invalid");
+        (await _server.Reviews.GetAsync(itemId, CancellationToken.None))!.Status.ShouldBe(Foreman.Reviews.ReviewStatus.Pending);
+
+        await page.FillAsync("#modified-action", """{"order_id":"B-3107","amount":120.5,"reason":"Partial refund"}""");
+        await page.FillAsync("#reason", "Only the lid is cracked");
+        await page.ClickAsync("#modify");
+        await Expect(page.Locator("#decision-result")).ToContainTextAsync("modified by test-admin");
+        var done = await _server.WaitForStatusAsync(runId, "completed");
+        done["output"]!["amount"]!.GetValue<decimal>().ShouldBe(120.5m);
+        errors.Where(e => !e.Contains("422", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task WrongKey_ShowsAnError_AndStaysSignedOut()
     {
         var (page, _) = await OpenAsync();

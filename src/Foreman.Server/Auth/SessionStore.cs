@@ -13,6 +13,9 @@ internal sealed class SessionStore(TimeProvider time, TimeSpan lifetime)
 {
     public const string CookieName = "foreman_session";
 
+    /// <summary>The most sessions kept; beyond it the ones closest to expiry are dropped (a bound on memory, not a policy).</summary>
+    public const int Capacity = 10_000;
+
     private readonly ConcurrentDictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
     public (string Token, Session Session) Open(string keyId)
@@ -63,6 +66,11 @@ internal sealed class SessionStore(TimeProvider time, TimeSpan lifetime)
             {
                 _sessions.TryRemove(key, out _);
             }
+        }
+
+        foreach (var (key, _) in _sessions.OrderBy(p => p.Value.ExpiresAt).Take(Math.Max(0, _sessions.Count - Capacity + 1)))
+        {
+            _sessions.TryRemove(key, out _);
         }
     }
 }
