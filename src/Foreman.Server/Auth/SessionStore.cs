@@ -68,9 +68,12 @@ internal sealed class SessionStore(TimeProvider time, TimeSpan lifetime)
             }
         }
 
-        foreach (var (key, _) in _sessions.OrderBy(p => p.Value.ExpiresAt).Take(Math.Max(0, _sessions.Count - Capacity + 1)))
+        if (_sessions.Count >= Capacity)
         {
-            _sessions.TryRemove(key, out _);
+            foreach (var (key, _) in _sessions.OrderBy(p => p.Value.ExpiresAt).Take(_sessions.Count - Capacity + 1).ToList())
+            {
+                _sessions.TryRemove(key, out _);
+            }
         }
     }
 }
