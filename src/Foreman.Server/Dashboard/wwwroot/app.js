@@ -264,7 +264,12 @@ async function runsPage() {
     h('td', {}, fmt.num(r.cost.input_tokens + r.cost.output_tokens)), h('td', {}, fmt.money(r.cost.cost)), h('td', {}, fmt.time(r.created_at)), h('td', {}, fmt.time(r.updated_at))));
   render(h('h1', {}, 'Runs'), h('div', { class: 'toolbar' }, 'Filter:', status, workflow), submitForm(workflows),
     h('table', { id: 'runs' }, h('tr', {}, ['Run', 'Workflow', 'Status', 'Waiting for', 'Tokens', 'Cost', 'Created (UTC)', 'Updated (UTC)'].map((t) => h('th', {}, t))), rows),
-    list.runs.length === 0 ? h('p', { class: 'muted' }, 'No runs match.') : null);
+    list.runs.length === 0 ? h('p', { class: 'muted' }, 'No runs match.') : null,
+    list.next_before ? h('p', {}, h('a', { id: 'older-runs', href: '#/runs?' + withParam(params, 'before', list.next_before) }, 'Older runs →')) : null);
+}
+
+function withParam(params, name, value) {
+  const q = new URLSearchParams(params); q.set(name, value); return q.toString();
 }
 
 function submitForm(workflows) {
