@@ -18,6 +18,10 @@ internal static class CliApp
             BenchCommands.Create(environment),
             ReviewCommands.Create(environment),
             AutonomyCommands.Create(environment),
+            TraceCommands.Create(environment),
+            CostCommand.Create(environment),
+            AlertCommands.Create(environment),
+            QualityCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };
