@@ -21,6 +21,10 @@ internal static class CliApp
             AutonomyCommands.Create(environment),
             ServeCommand.Create(environment),
             KeyCommands.Create(environment),
+            TraceCommands.Create(environment),
+            CostCommand.Create(environment),
+            AlertCommands.Create(environment),
+            QualityCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

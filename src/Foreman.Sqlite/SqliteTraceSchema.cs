@@ -54,12 +54,17 @@ internal static class SqliteTraceSchema
                 retry_cost_nanos     INTEGER NOT NULL,
                 min_confidence       REAL    NULL,
                 -- ",agent-a,agent-b," so one agent is found with instr().
-                agents               TEXT    NOT NULL,
-                correct              INTEGER NULL
+                agents               TEXT    NOT NULL
             );
             CREATE INDEX ix_trace_runs_started ON trace_runs (started_at);
             CREATE INDEX ix_trace_runs_ended ON trace_runs (ended_at);
             CREATE INDEX ix_trace_runs_pipeline ON trace_runs (pipeline, started_at);
+
+            -- Ground-truth verdicts, apart from the summaries: a verdict may arrive before the run's spans do.
+            CREATE TABLE trace_verdicts (
+                run_id  TEXT    NOT NULL PRIMARY KEY,
+                correct INTEGER NOT NULL
+            );
             """),
     ];
 }

@@ -17,13 +17,13 @@ public sealed partial class SqliteTraceStore
         var where = new List<string>();
         if (query.Since is { } since)
         {
-            where.Add("started_at >= $since");
+            where.Add("r.started_at >= $since");
             command.Parameters.AddWithValue("$since", Micros(since));
         }
 
         if (query.Until is { } until)
         {
-            where.Add("started_at < $until");
+            where.Add("r.started_at < $until");
             command.Parameters.AddWithValue("$until", Micros(until));
         }
 
@@ -33,9 +33,9 @@ public sealed partial class SqliteTraceStore
         }
 
         command.CommandText = $"""
-            SELECT {RunColumns} FROM trace_runs
+            {SelectRuns}
             {(where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where))}
-            ORDER BY started_at DESC, run_id LIMIT $limit
+            ORDER BY r.started_at DESC, r.run_id LIMIT $limit
             """;
         command.Parameters.AddWithValue("$limit", query.Limit);
         var runs = new List<TraceRunSummary>();
@@ -73,7 +73,7 @@ public sealed partial class SqliteTraceStore
                     : $"{column} = {parameter} COLLATE NOCASE";
             case TraceField.Correct:
                 command.Parameters.AddWithValue(parameter, condition.Value.ToUpperInvariant() switch { "TRUE" => 1, "FALSE" => 0, _ => -1 });
-                return $"coalesce(correct, -1) {op} {parameter}";
+                return $"coalesce(v.correct, -1) {op} {parameter}";
         }
 
         var expression = condition.Field switch
@@ -98,7 +98,7 @@ public sealed partial class SqliteTraceStore
     private static TraceRunSummary? ReadRun(SqliteConnection connection, string runId)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {RunColumns} FROM trace_runs WHERE run_id = $run";
+        command.CommandText = $"{SelectRuns} WHERE r.run_id = $run";
         command.Parameters.AddWithValue("$run", runId);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadSummary(reader) : null;
@@ -110,7 +110,7 @@ public sealed partial class SqliteTraceStore
         command.CommandText = $"""
             INSERT OR REPLACE INTO trace_runs ({RunColumns})
             VALUES ($run, $pipeline, $status, $started, $ended, $spans, $agents_n, $model, $retried, $tools, $tool_errors, $tool_retries, $loops, $guardrails, $validation,
-                    $input, $output, $cost, $retry_cost, $confidence, $agents, $correct)
+                    $input, $output, $cost, $retry_cost, $confidence, $agents)
             """;
         command.Parameters.AddWithValue("$run", run.RunId);
         command.Parameters.AddWithValue("$pipeline", (object?)run.Pipeline ?? DBNull.Value);
@@ -133,7 +133,6 @@ public sealed partial class SqliteTraceStore
         command.Parameters.AddWithValue("$retry_cost", Nanos(run.RetryCost));
         command.Parameters.AddWithValue("$confidence", (object?)run.MinConfidence ?? DBNull.Value);
         command.Parameters.AddWithValue("$agents", run.Agents.Count == 0 ? "," : $",{string.Join(',', run.Agents)},");
-        command.Parameters.AddWithValue("$correct", run.Correct is { } c ? (c ? 1 : 0) : DBNull.Value);
         command.ExecuteNonQuery();
     }
 

@@ -14,7 +14,9 @@ namespace Foreman.Sqlite;
 /// </summary>
 public sealed partial class SqliteTraceStore : ITraceStore
 {
-    private const string RunColumns = "run_id, pipeline, status, started_at, ended_at, spans, agent_invocations, model_calls, retried_model_calls, tool_calls, tool_errors, tool_retries, loop_detections, guardrail_rejections, validation_failures, input_tokens, output_tokens, cost_nanos, retry_cost_nanos, min_confidence, agents, correct";
+    private const string RunColumns = "run_id, pipeline, status, started_at, ended_at, spans, agent_invocations, model_calls, retried_model_calls, tool_calls, tool_errors, tool_retries, loop_detections, guardrail_rejections, validation_failures, input_tokens, output_tokens, cost_nanos, retry_cost_nanos, min_confidence, agents";
+
+    private const string SelectRuns = "SELECT r.run_id, r.pipeline, r.status, r.started_at, r.ended_at, r.spans, r.agent_invocations, r.model_calls, r.retried_model_calls, r.tool_calls, r.tool_errors, r.tool_retries, r.loop_detections, r.guardrail_rejections, r.validation_failures, r.input_tokens, r.output_tokens, r.cost_nanos, r.retry_cost_nanos, r.min_confidence, r.agents, v.correct FROM trace_runs r LEFT JOIN trace_verdicts v ON v.run_id = r.run_id";
 
     private readonly SqliteDatabase _database;
     private readonly TimeSpan _retention;
@@ -156,7 +158,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
     {
         await using var connection = _database.OpenWriter();
         await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE trace_runs SET correct = $correct WHERE run_id = $run";
+        command.CommandText = "INSERT INTO trace_verdicts (run_id, correct) VALUES ($run, $correct) ON CONFLICT (run_id) DO UPDATE SET correct = excluded.correct";
         command.Parameters.AddWithValue("$run", runId);
         command.Parameters.AddWithValue("$correct", correct ? 1 : 0);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -173,6 +175,10 @@ public sealed partial class SqliteTraceStore : ITraceStore
             spans.CommandText = "DELETE FROM trace_spans WHERE run_id IN (SELECT run_id FROM trace_runs WHERE ended_at < $cut)";
             spans.Parameters.AddWithValue("$cut", Micros(endedBefore));
             spans.ExecuteNonQuery();
+            using var verdicts = connection.CreateCommand();
+            verdicts.CommandText = "DELETE FROM trace_verdicts WHERE run_id IN (SELECT run_id FROM trace_runs WHERE ended_at < $cut)";
+            verdicts.Parameters.AddWithValue("$cut", Micros(endedBefore));
+            verdicts.ExecuteNonQuery();
             using var runs = connection.CreateCommand();
             runs.CommandText = "DELETE FROM trace_runs WHERE ended_at < $cut";
             runs.Parameters.AddWithValue("$cut", Micros(endedBefore));

@@ -10,8 +10,9 @@ internal sealed class AccuracyDriftRule(QualityMonitor quality, AlertRuleOptions
 
     public async Task<IReadOnlyList<AlertCandidate>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var from = now - options.DriftWindow;
-        var samples = await quality.Store.ListSamplesAsync(new QualitySampleQuery(Status: QualitySampleStatus.Verified, Since: from - options.DriftWindow, Until: now), cancellationToken);
+        var end = now.AddTicks(10);
+        var from = end - options.DriftWindow;
+        var samples = await quality.Store.ListSamplesAsync(new QualitySampleQuery(Status: QualitySampleStatus.Verified, Since: from - options.DriftWindow, Until: end), cancellationToken);
         var found = new List<AlertCandidate>();
         foreach (var group in samples.GroupBy(s => (s.Agent, s.TaskType)))
         {

@@ -26,7 +26,8 @@ public sealed class CostReportService(ITraceStore traces, IReviewStore? reviews 
     /// <returns>The report.</returns>
     public Task<CostReport> ReportAsync(TimeSpan period, string? pipeline, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        // Up to and including now: a run that started this instant belongs to the period.
+        var now = _time.GetUtcNow().AddTicks(10);
         return ReportAsync(now - period, now, pipeline, cancellationToken);
     }
 

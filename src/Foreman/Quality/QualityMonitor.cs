@@ -183,7 +183,8 @@ public sealed partial class QualityMonitor
     /// <returns>The status.</returns>
     public Task<QualityStatus> EvaluateAsync(string agent, string taskType, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        // The window ends just after now: an output sampled this instant counts.
+        var now = _time.GetUtcNow().AddTicks(10);
         return MeasureAsync(agent, taskType, now - _options.Window, now, cancellationToken);
     }
 
@@ -205,7 +206,7 @@ public sealed partial class QualityMonitor
     /// <returns>The statuses, by agent then task type.</returns>
     public async Task<IReadOnlyList<QualityStatus>> GetStatusesAsync(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = _time.GetUtcNow().AddTicks(10);
         var from = now - _options.Window;
         var samples = await _store.ListSamplesAsync(new QualitySampleQuery(Status: QualitySampleStatus.Verified, Since: from, Until: now), cancellationToken);
         return samples
