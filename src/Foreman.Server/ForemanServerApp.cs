@@ -156,6 +156,7 @@ internal static class ForemanServerApp
         AlertEndpoints.Map(routes);
         MetricsEndpoints.Map(routes);
         CostEndpoints.Map(routes);
+        TraceQueryEndpoints.Map(routes);
     }
 
     /// <summary>The trace recorder, cost report and alert rules, when their stores are given.</summary>

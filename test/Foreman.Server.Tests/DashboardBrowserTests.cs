@@ -70,6 +70,10 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
 
         // Runs: filter to waiting invoice runs; the trace shows the agent's model and tool calls with tokens and cost.
         await page.ClickAsync("nav a[data-page=runs]");
+        await page.ClickAsync("text=Find runs by their traces");
+        await page.FillAsync("#trace-query", "agent = invoice-extractor and model_calls >= 3");
+        await page.ClickAsync("#run-trace-query");
+        await Expect(page.Locator("#trace-query-result")).ToContainTextAsync(invoice);
         await page.SelectOptionAsync("#filter-status", "waiting");
         var row = page.Locator($"tr[data-run='{invoice}']");
         await Expect(row).ToContainTextAsync("invoice-approval");

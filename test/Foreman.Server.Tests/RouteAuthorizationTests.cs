@@ -33,6 +33,7 @@ public sealed class RouteAuthorizationTests : IAsyncLifetime
         ("GET", "/api/runs", Role.Submitter, null),
         ("GET", "/api/runs/{runId}", Role.Submitter, null),
         ("GET", "/api/runs/{runId}/trace", Role.Submitter, null),
+        ("GET", "/api/traces", Role.Submitter, null),
         ("POST", "/api/runs/{runId}/cancel", Role.Operator, """{"reason":"test"}"""),
         ("POST", "/api/runs/{runId}/events/{eventName}", Role.Submitter, """{"approved":true}"""),
         ("GET", "/api/reviews", Role.Reviewer, null),

@@ -112,6 +112,25 @@ public sealed class SubmitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TraceQuery_FindsRunsByWhatTheirTracesShow_AndExplainsABadQuery()
+    {
+        var runId = await _server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Invoices.InvoiceExtractor.Sample.ExampleInput });
+        await _server.WaitForStatusAsync(runId, "completed");
+        using var client = _server.Client(Role.Submitter);
+        JsonArray found = [];
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(10);
+        while (found.Count == 0 && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            // The recorder writes spans in the background: poll briefly.
+            found = JsonNode.Parse(await client.GetStringAsync("/api/traces?q=" + Uri.EscapeDataString("agent = invoice-extractor and confidence < 0.95")))!.AsArray();
+        }
+
+        found.Select(r => r!["run_id"]!.GetValue<string>()).ShouldContain(runId);
+        JsonNode.Parse(await client.GetStringAsync("/api/traces?q=" + Uri.EscapeDataString("agent = nobody")))!.AsArray().ShouldBeEmpty();
+        await (await client.GetAsync("/api/traces?q=" + Uri.EscapeDataString("retries >"))).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task RunsList_Filters_ByStatusAndWorkflow_AndPages()
     {
         for (var i = 0; i < 3; i++)

@@ -262,7 +262,7 @@ async function runsPage() {
   const rows = list.runs.map((r) => h('tr', { class: 'clickable', 'data-run': r.run_id, onclick: () => { location.hash = '#/runs/' + encodeURIComponent(r.run_id); } },
     h('td', {}, r.run_id), h('td', {}, r.workflow), h('td', {}, badge(r.status)), h('td', {}, r.waiting_for.join(', ')),
     h('td', {}, fmt.num(r.cost.input_tokens + r.cost.output_tokens)), h('td', {}, fmt.money(r.cost.cost)), h('td', {}, fmt.time(r.created_at)), h('td', {}, fmt.time(r.updated_at))));
-  render(h('h1', {}, 'Runs'), h('div', { class: 'toolbar' }, 'Filter:', status, workflow), submitForm(workflows),
+  render(h('h1', {}, 'Runs'), h('div', { class: 'toolbar' }, 'Filter:', status, workflow), traceQueryForm(), submitForm(workflows),
     h('table', { id: 'runs' }, h('tr', {}, ['Run', 'Workflow', 'Status', 'Waiting for', 'Tokens', 'Cost', 'Created (UTC)', 'Updated (UTC)'].map((t) => h('th', {}, t))), rows),
     list.runs.length === 0 ? h('p', { class: 'muted' }, 'No runs match.') : null,
     list.next_before ? h('p', {}, h('a', { id: 'older-runs', href: '#/runs?' + withParam(params, 'before', list.next_before) }, 'Older runs →')) : null);
@@ -270,6 +270,24 @@ async function runsPage() {
 
 function withParam(params, name, value) {
   const q = new URLSearchParams(params); q.set(name, value); return q.toString();
+}
+
+// Runs found by their traces, in the trace query language: "retries > 0 and since 1h", "confidence < 0.9".
+function traceQueryForm() {
+  const q = h('input', { id: 'trace-query', size: 50, placeholder: 'retries > 0 and confidence < 0.95 and since 24h' });
+  const out = h('div', { id: 'trace-query-result' });
+  const run = async (event) => {
+    event.preventDefault();
+    try {
+      const runs = await api('GET', '/api/traces?q=' + encodeURIComponent(q.value));
+      out.replaceChildren(runs.length === 0 ? h('p', { class: 'muted' }, 'No run matches.') :
+        h('table', {}, h('tr', {}, ['Run', 'Pipeline', 'Status', 'Agents', 'Model calls', 'Retries', 'Min confidence', 'Cost'].map((t) => h('th', {}, t))),
+          runs.map((r) => h('tr', { class: 'clickable', onclick: () => { location.hash = '#/runs/' + encodeURIComponent(r.run_id); } },
+            h('td', {}, r.run_id), h('td', {}, r.pipeline || '—'), h('td', {}, badge(r.status)), h('td', {}, r.agents.join(', ')),
+            h('td', {}, fmt.num(r.model_calls)), h('td', {}, fmt.num(r.retries)), h('td', {}, r.min_confidence === null ? '—' : fmt.pct(r.min_confidence)), h('td', {}, fmt.money(r.cost))))));
+    } catch (e) { out.replaceChildren(errorBox(e)); }
+  };
+  return h('details', { class: 'card' }, h('summary', {}, 'Find runs by their traces'), h('form', { onsubmit: run, class: 'toolbar' }, q, h('button', { type: 'submit', id: 'run-trace-query' }, 'Query')), out);
 }
 
 function submitForm(workflows) {
