@@ -59,6 +59,8 @@ public sealed partial class ServeCommandTests : IDisposable
         var (code, _, error) = await _db.RunAsync("serve", "--url", "ftp://example");
         code.ShouldBe(ExitCodes.UsageError);
         error.ShouldContain("--url");
+        (await _db.RunAsync("serve", "--url", "http://127.0.0.1:0", "--alert-webhook", "not a url")).ExitCode.ShouldBe(ExitCodes.ConfigurationError);
+        (await _db.RunAsync("serve", "--url", "http://127.0.0.1:0", "--otlp-endpoint", "ftp://collector")).ExitCode.ShouldBe(ExitCodes.ConfigurationError);
     }
 
     [Fact]

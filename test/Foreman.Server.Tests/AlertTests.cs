@@ -11,10 +11,15 @@ public sealed class AlertTests : IAsyncLifetime
     private static readonly IWorkflow AlwaysFails = new DelegateWorkflow<string, string>("always-fails", async (context, input) =>
         await context.StepAsync<string>("charge-card", (_, _) => throw new NonRetryableStepException("card declined")));
 
+    private readonly CapturingSink _sink = new();
     private ServerHarness _server = null!;
 
     public async Task InitializeAsync() => _server = await ServerHarness.StartAsync(
-        o => o.AlertRules.ReviewSlas["finance"] = TimeSpan.FromMilliseconds(1),
+        o =>
+        {
+            o.AlertRules.ReviewSlas["finance"] = TimeSpan.FromMilliseconds(1);
+            o.AlertSinks.Add(_sink);
+        },
         extraWorkflows: [AlwaysFails]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -57,5 +62,22 @@ public sealed class AlertTests : IAsyncLifetime
         var alert = alerts.Single(a => a!["source"]!.GetValue<string>() == "rule review_sla")!;
         alert["title"]!.GetValue<string>().ShouldContain("finance");
         alert["detail"]!.GetValue<string>().ShouldContain("SLA");
+
+        // New alerts also go to the configured sinks (a webhook in production), once per condition.
+        _sink.Sent.ShouldContain(a => a.Rule == "review_sla" && a.Subject == "finance");
+        _sink.Sent.Count(a => a.Rule == "review_sla").ShouldBe(1);
+    }
+
+    private sealed class CapturingSink : Foreman.Alerts.IAlertSink
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<Foreman.Alerts.Alert> Sent { get; } = new();
+
+        public string Name => "capture";
+
+        public Task<bool> SendAsync(Foreman.Alerts.Alert alert, CancellationToken cancellationToken)
+        {
+            Sent.Enqueue(alert);
+            return Task.FromResult(true);
+        }
     }
 }

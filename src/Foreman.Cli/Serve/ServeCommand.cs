@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Foreman.Agents;
+using Foreman.Alerts;
 using Foreman.Cli.Commands;
 using Foreman.Cli.Workflows;
 using Foreman.Samples.Invoices;
@@ -29,9 +30,10 @@ internal static class ServeCommand
         var concurrencyOption = new Option<int>("--concurrency", "-c") { Description = "How many runs the worker executes at once (default: 16).", DefaultValueFactory = _ => 16 };
         var noSeedOption = new Option<bool>("--no-seed") { Description = "Do not submit the sample runs on first start." };
         var otlpOption = new Option<string?>("--otlp-endpoint") { Description = "Export traces and metrics over OTLP/HTTP to this endpoint (default: $OTEL_EXPORTER_OTLP_ENDPOINT; none when unset)." };
+        var webhookOption = new Option<string?>("--alert-webhook") { Description = "POST new alerts to this URL as JSON (default: $FOREMAN_ALERT_WEBHOOK; none when unset)." };
         var serve = new Command("serve", "Run the Foreman server: HTTP API, dashboard and worker in one process, until Ctrl+C.")
         {
-            db, storeOption, urlOption, configOption, concurrencyOption, noSeedOption, otlpOption,
+            db, storeOption, urlOption, configOption, concurrencyOption, noSeedOption, otlpOption, webhookOption,
         };
 
         serve.SetAction(async (parse, cancellationToken) =>
@@ -53,6 +55,13 @@ internal static class ServeCommand
             if (!string.IsNullOrWhiteSpace(otlpText) && (!Uri.TryCreate(otlpText, UriKind.Absolute, out otlp) || otlp.Scheme is not ("http" or "https")))
             {
                 return await CommandFailure.ReportAsync(environment, ExitCodes.ConfigurationError, $"the OTLP endpoint '{otlpText}' is not an http(s) URL.");
+            }
+
+            Uri? webhook = null;
+            var webhookText = parse.GetValue(webhookOption) ?? environment.GetVariable("FOREMAN_ALERT_WEBHOOK");
+            if (!string.IsNullOrWhiteSpace(webhookText) && (!Uri.TryCreate(webhookText, UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.ConfigurationError, $"the alert webhook '{webhookText}' is not an http(s) URL.");
             }
 
             var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new DelegateBehavior(InvoiceExtractor.Sample.SimulatedBehavior));
@@ -79,6 +88,12 @@ internal static class ServeCommand
                 TraceStore = stores.Traces,
                 AlertStore = stores.Alerts,
             };
+            using var webhookClient = new HttpClient();
+            if (webhook is not null)
+            {
+                options.AlertSinks.Add(new WebhookAlertSink(webhookClient, new WebhookAlertSinkOptions { Url = webhook }));
+            }
+
             foreach (var sample in SampleWorkflows.All)
             {
                 options.WorkflowDescriptions.Add(new WorkflowDescription(sample.Name, sample.Description, sample.ExampleInput));
