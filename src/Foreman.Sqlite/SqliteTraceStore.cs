@@ -130,16 +130,19 @@ public sealed partial class SqliteTraceStore : ITraceStore
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT agent,
-                   sum(operation = 'invoke_agent'),
-                   sum(operation = 'invoke_agent' AND agent_status = 'Failed'),
-                   sum(operation = 'invoke_agent' AND stop_reason = 'LoopDetected'),
-                   sum(operation = 'invoke_agent' AND stop_reason = 'GuardrailRejected'),
-                   sum(operation = 'chat'),
-                   sum(operation = 'chat' AND retry = 1),
-                   sum(CASE WHEN operation = 'chat' THEN cost_nanos ELSE 0 END)
+                   coalesce(sum(operation = 'invoke_agent' AND agent_status IS NOT NULL), 0),
+                   coalesce(sum(operation = 'invoke_agent' AND agent_status = 'Failed'), 0),
+                   coalesce(sum(operation = 'invoke_agent' AND stop_reason = 'LoopDetected'), 0),
+                   coalesce(sum(operation = 'invoke_agent' AND stop_reason = 'GuardrailRejected'), 0),
+                   coalesce(sum(operation = 'chat'), 0),
+                   coalesce(sum(operation = 'chat' AND retry = 1), 0),
+                   coalesce(sum(CASE WHEN operation = 'chat' THEN cost_nanos ELSE 0 END), 0)
             FROM trace_spans
             WHERE started_at > $from AND started_at <= $to AND agent IS NOT NULL AND replayed = 0 AND operation IN ('invoke_agent', 'chat')
-            GROUP BY agent ORDER BY agent
+            GROUP BY agent
+            -- A pattern's span that names an agent (a supervisor) is not an agent run: it has no status and no calls.
+            HAVING coalesce(sum(operation = 'invoke_agent' AND agent_status IS NOT NULL), 0) + coalesce(sum(operation = 'chat'), 0) > 0
+            ORDER BY agent
             """;
         command.Parameters.AddWithValue("$from", Micros(from));
         command.Parameters.AddWithValue("$to", Micros(to));

@@ -66,7 +66,9 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
         Action<QualityOptions>? quality = null,
         Action<AlertRuleOptions>? alerts = null,
         Uri? webhook = null,
-        bool recordSensitiveData = false)
+        bool recordSensitiveData = false,
+        Func<ObservabilityHarness, IWorkflow[]>? moreWorkflows = null,
+        IEnumerable<string>? moreSources = null)
     {
         var h = new ObservabilityHarness { Labels = labels };
         h.Store = new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = h.DatabasePath });
@@ -82,7 +84,13 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
 
         h.Model = new SimulatedChatClientProvider(new DelegateBehavior(InvoiceReader.Play), new SimulatedChatClientOptions { TimeProvider = h.Clock });
         h.Runtime = new AgentRuntime(new ModelRouter(ModelCatalog.Default, h.Model), new AgentRuntimeOptions { TimeProvider = h.Clock, RecordSensitiveData = recordSensitiveData });
-        h.Recorder = new TraceRecorder(new TraceRecorderOptions { Store = h.Traces, TimeProvider = h.Clock });
+        var recorderOptions = new TraceRecorderOptions { Store = h.Traces, TimeProvider = h.Clock };
+        foreach (var source in moreSources ?? [])
+        {
+            recorderOptions.Sources.Add(source);
+        }
+
+        h.Recorder = new TraceRecorder(recorderOptions);
 
         var qualityOptions = new QualityOptions
         {
@@ -96,7 +104,7 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
         };
         quality?.Invoke(qualityOptions);
         h.Monitor = new QualityMonitor(h.QualityStore, qualityOptions);
-        h.Engine = new WorkflowEngine(h.Store, [new MonitoredInvoiceWorkflow(h.Runtime, h.Monitor)], new WorkflowEngineOptions { TimeProvider = h.Clock });
+        h.Engine = new WorkflowEngine(h.Store, [new MonitoredInvoiceWorkflow(h.Runtime, h.Monitor), .. moreWorkflows?.Invoke(h) ?? []], new WorkflowEngineOptions { TimeProvider = h.Clock });
 
         var ruleOptions = new AlertRuleOptions();
         alerts?.Invoke(ruleOptions);
@@ -110,7 +118,7 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
     }
 
     /// <summary>Submits documents and waits (bounded, real time) until each completed or waits for a person.</summary>
-    public async Task<IReadOnlyList<RunRecord>> RunAsync(IEnumerable<InvoiceDocument> documents, TimeSpan? tick = null)
+    public async Task<IReadOnlyList<RunRecord>> RunAsync(IEnumerable<InvoiceDocument> documents, TimeSpan? tick = null, bool waitForTraces = true)
     {
         var ids = new List<string>();
         foreach (var document in documents)
@@ -125,7 +133,33 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
             finished.Add(await SettledAsync(id, tick));
         }
 
+        foreach (var run in finished.Where(_ => waitForTraces))
+        {
+            await TracedAsync(run);
+        }
+
         return finished;
+    }
+
+    /// <summary>
+    /// Waits until the run's trace holds its run span: the run's status is committed a moment before its span
+    /// ends, so a reader right after the commit could see the agent spans without the run's.
+    /// </summary>
+    public async Task TracedAsync(RunRecord run)
+    {
+        var status = run.Status == RunStatus.DeadLettered ? "dead_lettered" : run.Status.ToString().ToLowerInvariant();
+        for (var i = 0; i < 500; i++)
+        {
+            await Recorder.FlushAsync(CancellationToken.None);
+            if ((await Traces.GetRunAsync(run.RunId, CancellationToken.None))?.Status == status)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System);
+        }
+
+        throw new TimeoutException($"The trace of {run.RunId} never showed status {status}.");
     }
 
     /// <summary>Waits until a run completed, failed or waits; with a tick, the fake clock moves between looks (retry back-offs).</summary>

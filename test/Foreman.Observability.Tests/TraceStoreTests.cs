@@ -103,7 +103,7 @@ public sealed class TraceStoreTests
         await h.Recorder.DisposeAsync();
         await using var failing = new TraceRecorder(new TraceRecorderOptions { Store = new FailingTraceStore(), TimeProvider = h.Clock });
 
-        var runs = await h.RunAsync(documents);
+        var runs = await h.RunAsync(documents, waitForTraces: false);
         await failing.FlushAsync(None);
 
         runs.ShouldAllBe(r => r.Status == Foreman.Workflows.Storage.RunStatus.Completed);

@@ -58,7 +58,14 @@ public static class TraceSummarizer
             agents.Add(agent);
         }
 
+        // Only an agent run reports a status; a pattern's span (a supervisor, a router) that is also an agent
+        // invocation in GenAI terms wraps agent runs that are counted themselves.
         var status = span.Attribute(GenAIAttributes.AgentStatus);
+        if (status is null)
+        {
+            return summary;
+        }
+
         var stop = span.Attribute(GenAIAttributes.StopReason);
         double? confidence = status == "Succeeded" && double.TryParse(span.Attribute(GenAIAttributes.Confidence), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) ? c : null;
         summary = summary with
