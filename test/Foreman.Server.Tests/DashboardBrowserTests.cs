@@ -12,7 +12,10 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
 {
     private ServerHarness _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync();
+    private static readonly Foreman.Workflows.IWorkflow AlwaysFails = new Foreman.Workflows.DelegateWorkflow<string, string>("always-fails", async (context, input) =>
+        await context.StepAsync<string>("charge-card", (_, _) => throw new Foreman.Workflows.NonRetryableStepException("card declined")));
+
+    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync(extraWorkflows: [AlwaysFails]);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
@@ -118,6 +121,65 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         var done = await _server.WaitForStatusAsync(runId, "completed");
         done["output"]!["amount"]!.GetValue<decimal>().ShouldBe(120.5m);
         errors.Where(e => !e.Contains("422", StringComparison.Ordinal)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Admin_CreatesAKeyShownOnce_RevokesIt_AndSignsOut()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.FillAsync("#key", _server.RoleKeys[Role.Admin].Secret);
+        await page.ClickAsync("#sign-in");
+        await page.ClickAsync("nav a[data-page=keys]");
+        await page.FillAsync("#key-name", "ci-pipeline");
+        await page.SelectOptionAsync("#key-role", "submitter");
+        await page.ClickAsync("text=Create key");
+        var secret = await page.Locator(".secret").TextContentAsync();
+        secret!.ShouldStartWith("fm_");
+        var created = (await _server.Keys.AuthenticateAsync(secret, CancellationToken.None))!;
+        created.Name.ShouldBe("ci-pipeline");
+        created.Role.ShouldBe(Role.Submitter);
+
+        // The list never shows a secret; revoking from the page makes the key useless at once.
+        await page.ClickAsync("nav a[data-page=health]");
+        await page.ClickAsync("nav a[data-page=keys]");
+        (await page.Locator("#view").TextContentAsync())!.ShouldNotContain("fm_");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.Locator("tr", new() { HasText = created.KeyId }).Locator("button").ClickAsync();
+        await Expect(page.Locator("tr", new() { HasText = created.KeyId })).ToContainTextAsync("revoked");
+        (await _server.Keys.AuthenticateAsync(secret, CancellationToken.None)).ShouldBeNull();
+
+        await page.ClickAsync("#sign-out");
+        await Expect(page.Locator("#sign-in-view")).ToBeVisibleAsync();
+        var status = await page.EvaluateAsync<int>("fetch('/api/runs').then(r => r.status)");
+        status.ShouldBe(401);
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Operator_RequeuesADeadLetter_AndSeesTheAlert()
+    {
+        var runId = await _server.SubmitAsync("always-fails", "order-1");
+        var dead = await _server.WaitForStatusAsync(runId, "dead_lettered");
+        var (page, errors) = await OpenAsync();
+        await page.FillAsync("#key", _server.RoleKeys[Role.Operator].Secret);
+        await page.ClickAsync("#sign-in");
+
+        await page.ClickAsync("nav a[data-page=alerts]");
+        await Expect(page.Locator("#alerts")).ToContainTextAsync("dead-lettered run");
+        await page.ClickAsync("nav a[data-page=dead-letters]");
+        var row = page.Locator("tr", new() { HasText = runId });
+        await Expect(row).ToContainTextAsync("card declined");
+        await row.Locator("button").ClickAsync();
+
+        // Re-queued, it runs again (one more claim) and, the card still declined, dead-letters again.
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(20);
+        while ((await _server.Store.GetRunAsync(runId, CancellationToken.None))!.Claims <= dead["claims"]!.GetValue<int>() && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+
+        (await _server.Store.GetRunAsync(runId, CancellationToken.None))!.Claims.ShouldBeGreaterThan(dead["claims"]!.GetValue<int>());
+        errors.ShouldBeEmpty();
     }
 
     [Fact]
