@@ -37,6 +37,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         await row.ClickAsync();
         await Expect(page.Locator("#view h1")).ToContainTextAsync("Refund EUR 649.00 to the original payment method?");
         await Expect(page.Locator(".packet")).ToContainTextAsync("Delivered within 30 days");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-review.png"), FullPage = true });
 
         await page.ClickAsync("#approve");
         await Expect(page.Locator("#decision-result")).ToContainTextAsync("approved by test-reviewer");

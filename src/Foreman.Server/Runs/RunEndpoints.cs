@@ -30,7 +30,7 @@ internal static class RunEndpoints
             .WithSummary("Lists runs, newest first; filter by status and workflow, page with before.");
         group.MapGet("/{runId}", GetAsync).RequireRole(Role.Submitter).Produces<RunView>().ProducesProblem(404)
             .WithSummary("A run's status, input, result or error, and inference cost.");
-        group.MapGet("/{runId}/trace", TraceAsync).RequireRole(Role.Submitter).Produces<TraceNode>().ProducesProblem(404)
+        group.MapGet("/{runId}/trace", TraceAsync).RequireRole(Role.Submitter).Produces<TraceViewNode>().ProducesProblem(404)
             .WithSummary("A run's trace: steps, agents with their model and tool calls (tokens, cost, validation), waits and reviews.");
         group.MapPost("/{runId}/cancel", CancelAsync).RequireRole(Role.Operator)
             .Accepts<CancelRunRequest>("application/json").Produces<RunView>().ProducesProblem(404).ProducesProblem(409)

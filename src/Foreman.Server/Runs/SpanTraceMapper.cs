@@ -12,9 +12,9 @@ namespace Foreman.Server.Runs;
 /// </summary>
 internal static class SpanTraceMapper
 {
-    public static TraceNode Merge(TraceNode journalView, RunTrace trace)
+    public static TraceViewNode Merge(TraceViewNode journalView, RunTrace trace)
     {
-        var root = new TraceNode
+        var root = new TraceViewNode
         {
             Kind = journalView.Kind,
             Name = journalView.Name,
@@ -28,8 +28,8 @@ internal static class SpanTraceMapper
             Confidence = trace.Summary.MinConfidence,
             Validation = trace.Summary.ValidationFailures == 0 ? "valid" : $"{trace.Summary.ValidationFailures} validation failure(s)",
         };
-        var executions = trace.Roots.Select(Map).OfType<TraceNode>().ToList();
-        var nodes = new List<TraceNode>(executions);
+        var executions = trace.Roots.Select(Map).OfType<TraceViewNode>().ToList();
+        var nodes = new List<TraceViewNode>(executions);
         foreach (var entry in journalView.Children.Where(c => c.Kind != "agent"))
         {
             // A step recorded during an execution belongs under it; a wait that ended the execution too.
@@ -55,7 +55,7 @@ internal static class SpanTraceMapper
         return root;
     }
 
-    private static TraceNode? Map(Foreman.Tracing.TraceNode node)
+    private static TraceViewNode? Map(Foreman.Tracing.TraceNode node)
     {
         var span = node.Span;
         if (span.Attribute(GenAIAttributes.Replayed) is "true" or "True")
@@ -85,7 +85,7 @@ internal static class SpanTraceMapper
             validation = $"{validation}: {problems}";
         }
 
-        var result = new TraceNode
+        var result = new TraceViewNode
         {
             Kind = kind,
             Name = name,
@@ -103,10 +103,10 @@ internal static class SpanTraceMapper
         };
         foreach (var spanEvent in span.Events)
         {
-            result.Children.Add(new TraceNode { Kind = "event", Name = spanEvent.Name, StartedAt = spanEvent.At, Detail = string.Join(", ", spanEvent.Attributes.Select(a => $"{a.Key}={a.Value}")) });
+            result.Children.Add(new TraceViewNode { Kind = "event", Name = spanEvent.Name, StartedAt = spanEvent.At, Detail = string.Join(", ", spanEvent.Attributes.Select(a => $"{a.Key}={a.Value}")) });
         }
 
-        result.Children.AddRange(node.Children.Select(Map).OfType<TraceNode>());
+        result.Children.AddRange(node.Children.Select(Map).OfType<TraceViewNode>());
         if (kind is "agent" or "execution")
         {
             var models = Flatten(result).Where(n => n.Kind == "model_call").ToList();
@@ -124,7 +124,7 @@ internal static class SpanTraceMapper
         return status == "unset" ? "ok" : System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(status);
     }
 
-    private static IEnumerable<TraceNode> Flatten(TraceNode node) => node.Children.SelectMany(c => (IEnumerable<TraceNode>)[c, .. Flatten(c)]);
+    private static IEnumerable<TraceViewNode> Flatten(TraceViewNode node) => node.Children.SelectMany(c => (IEnumerable<TraceViewNode>)[c, .. Flatten(c)]);
 
     private static long? Long(string? text) => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 

@@ -17,11 +17,11 @@ internal static class TraceBuilder
 {
     private const string AgentPrefix = "agent:";
 
-    public static TraceNode Build(RunRecord run, IReadOnlyList<JournalEntry> journal, IReadOnlyList<ReviewItem> reviews)
+    public static TraceViewNode Build(RunRecord run, IReadOnlyList<JournalEntry> journal, IReadOnlyList<ReviewItem> reviews)
     {
-        var root = new TraceNode { Kind = "run", Name = run.Workflow, Status = ApiJson.Name(run.Status), StartedAt = run.CreatedAt, Detail = run.RunId };
+        var root = new TraceViewNode { Kind = "run", Name = run.Workflow, Status = ApiJson.Name(run.Status), StartedAt = run.CreatedAt, Detail = run.RunId };
         root.DurationMs = (run.UpdatedAt - run.CreatedAt).TotalMilliseconds;
-        var agents = new Dictionary<string, TraceNode>(StringComparer.Ordinal);
+        var agents = new Dictionary<string, TraceViewNode>(StringComparer.Ordinal);
         var reviewsById = reviews.ToDictionary(r => r.ItemId, StringComparer.Ordinal);
         foreach (var entry in journal.OrderBy(e => e.Sequence))
         {
@@ -30,7 +30,7 @@ internal static class TraceBuilder
                 var scope = entry.Key.Contains('/', StringComparison.Ordinal) ? entry.Key[..entry.Key.LastIndexOf('/')] : agentName;
                 if (!agents.TryGetValue(scope, out var agent))
                 {
-                    agent = new TraceNode { Kind = "agent", Name = agentName, StartedAt = entry.RecordedAt, Status = "ok" };
+                    agent = new TraceViewNode { Kind = "agent", Name = agentName, StartedAt = entry.RecordedAt, Status = "ok" };
                     agents[scope] = agent;
                     root.Children.Add(agent);
                 }
@@ -109,14 +109,14 @@ internal static class TraceBuilder
         return true;
     }
 
-    private static void AddModelTurn(TraceNode agent, JournalEntry entry)
+    private static void AddModelTurn(TraceViewNode agent, JournalEntry entry)
     {
         var turn = ParseObject(entry.Payload);
         var failure = turn?["failureKind"]?.ToString();
         foreach (var call in Calls(entry))
         {
             var retry = call["isRetry"]?.GetValue<bool>() ?? false;
-            agent.Children.Add(new TraceNode
+            agent.Children.Add(new TraceViewNode
             {
                 Kind = "model_call",
                 Name = call["model"]?.GetValue<string>() ?? "model",
@@ -145,12 +145,12 @@ internal static class TraceBuilder
         }
     }
 
-    private static void AddToolCall(TraceNode agent, JournalEntry entry)
+    private static void AddToolCall(TraceViewNode agent, JournalEntry entry)
     {
         var record = ParseObject(entry.Payload);
         var error = record?["error"] as JsonObject;
         var kind = error?["kind"]?.ToString();
-        agent.Children.Add(new TraceNode
+        agent.Children.Add(new TraceViewNode
         {
             Kind = "tool_call",
             Name = record?["toolName"]?.GetValue<string>() ?? entry.Name,
@@ -163,9 +163,9 @@ internal static class TraceBuilder
         });
     }
 
-    private static TraceNode Other(JournalEntry entry, Dictionary<string, ReviewItem> reviews)
+    private static TraceViewNode Other(JournalEntry entry, Dictionary<string, ReviewItem> reviews)
     {
-        var node = new TraceNode
+        var node = new TraceViewNode
         {
             Kind = ApiJson.Name(entry.Kind),
             Name = entry.Name,
@@ -177,7 +177,7 @@ internal static class TraceBuilder
         if (entry.Kind == JournalEntryKind.Wait && entry.Name.StartsWith("review:", StringComparison.Ordinal)
             && reviews.TryGetValue(entry.Name["review:".Length..], out var item))
         {
-            node.Children.Add(new TraceNode
+            node.Children.Add(new TraceViewNode
             {
                 Kind = "review",
                 Name = item.ItemId,
@@ -194,7 +194,7 @@ internal static class TraceBuilder
         return node;
     }
 
-    private static void Summarize(TraceNode node)
+    private static void Summarize(TraceViewNode node)
     {
         var models = Flatten(node).Where(n => n.Kind == "model_call").ToList();
         node.InputTokens = models.Sum(n => n.InputTokens ?? 0);
@@ -215,7 +215,7 @@ internal static class TraceBuilder
         }
     }
 
-    private static IEnumerable<TraceNode> Flatten(TraceNode node) => node.Children.SelectMany(c => (IEnumerable<TraceNode>)[c, .. Flatten(c)]);
+    private static IEnumerable<TraceViewNode> Flatten(TraceViewNode node) => node.Children.SelectMany(c => (IEnumerable<TraceViewNode>)[c, .. Flatten(c)]);
 
     private static IEnumerable<JsonNode> Calls(JournalEntry entry) =>
         ParseObject(entry.Payload)?["calls"] is JsonArray calls ? calls.OfType<JsonNode>() : [];

@@ -6,7 +6,7 @@ namespace Foreman.Server.Runs;
 /// One node of a run's trace: the run, an agent, a model call, a tool call, a step, a wait, a timer, a child run,
 /// a review. Fields that do not apply to a kind are <see langword="null"/>.
 /// </summary>
-internal sealed class TraceNode
+internal sealed class TraceViewNode
 {
     public required string Kind { get; init; }
 
@@ -37,5 +37,5 @@ internal sealed class TraceNode
 
     public JsonElement? Data { get; set; }
 
-    public List<TraceNode> Children { get; } = [];
+    public List<TraceViewNode> Children { get; } = [];
 }
