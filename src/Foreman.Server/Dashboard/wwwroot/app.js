@@ -203,7 +203,7 @@ async function reviewsPage() {
   const items = await api('GET', '/api/reviews');
   const rows = items.map((r) => h('tr', { class: 'clickable', 'data-review': r.item_id, onclick: () => { location.hash = '#/reviews/' + encodeURIComponent(r.item_id); } },
     h('td', {}, r.priority === null ? '—' : Math.round(r.priority)), h('td', {}, r.queue), h('td', {}, r.packet.decision_needed),
-    h('td', {}, r.packet.amount === null ? '—' : r.packet.currency + ' ' + r.packet.amount), h('td', {}, r.packet.urgency),
+    h('td', {}, r.packet.amount === null ? '—' : r.packet.currency + ' ' + Number(r.packet.amount).toFixed(2)), h('td', {}, r.packet.urgency),
     h('td', {}, r.packet.confidence === null ? '—' : fmt.pct(r.packet.confidence)), h('td', {}, fmt.time(r.due_at))));
   render(h('h1', {}, 'Review queue'), h('p', { class: 'muted' }, items.length + ' pending, most urgent first.'),
     items.length ? h('table', { id: 'reviews' }, h('tr', {}, ['Priority', 'Queue', 'Decision needed', 'Amount', 'Urgency', 'Confidence', 'Due (UTC)'].map((t) => h('th', {}, t))), rows)
@@ -234,7 +234,7 @@ async function reviewPage(id) {
         h('dt', {}, 'Goal'), h('dd', {}, p.goal),
         h('dt', {}, 'Analysis'), h('dd', {}, p.analysis || '—'),
         h('dt', {}, 'Confidence'), h('dd', {}, p.confidence === null ? '—' : fmt.pct(p.confidence)),
-        h('dt', {}, 'Amount'), h('dd', {}, p.amount === null ? '—' : p.currency + ' ' + p.amount),
+        h('dt', {}, 'Amount'), h('dd', {}, p.amount === null ? '—' : p.currency + ' ' + Number(p.amount).toFixed(2)),
         h('dt', {}, 'Options'), h('dd', {}, h('ul', {}, p.options.map((o) => h('li', {}, h('b', {}, o.label), ' — ', o.expected_impact)))),
         h('dt', {}, 'Evidence'), h('dd', {}, h('ul', {}, p.evidence.map((e) => h('li', {}, h('b', {}, e.source), ': ', e.summary)))),
         h('dt', {}, 'Proposed action: ' + r.tool_name), h('dd', {}, json(r.proposed_action)),
