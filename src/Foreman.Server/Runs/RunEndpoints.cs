@@ -93,9 +93,10 @@ internal static class RunEndpoints
         var take = limit ?? 50;
         var runs = await store.ListRunsAsync(new RunQuery { Status = wanted, Workflow = string.IsNullOrEmpty(workflow) ? null : workflow, Limit = take, Before = string.IsNullOrEmpty(before) ? null : before }, context.RequestAborted);
         var views = new List<RunView>(runs.Count);
+        var traces = context.RequestServices.GetService<ITraceStore>();
         foreach (var run in runs)
         {
-            views.Add(RunView.From(run, TraceBuilder.CostOf(await store.GetJournalAsync(run.RunId, context.RequestAborted))));
+            views.Add(RunView.From(run, await CostOfAsync(run.RunId, store, traces, context.RequestAborted)));
         }
 
         return Results.Ok(new RunListView(views, runs.Count == take ? runs[^1].RunId : null));
@@ -107,6 +108,20 @@ internal static class RunEndpoints
         return run is null
             ? Problems.NotFound($"There is no run {runId}.")
             : Results.Ok(RunView.From(run, TraceBuilder.CostOf(await store.GetJournalAsync(runId, cancellationToken))));
+    }
+
+    /// <summary>
+    /// A run's model usage for lists: from its trace summary when the trace store has one (a small row), else summed
+    /// from the journal, which holds every model response (a heavier read, but exact; one run's details use it).
+    /// </summary>
+    private static async Task<RunCost> CostOfAsync(string runId, IWorkflowStore store, ITraceStore? traces, CancellationToken cancellationToken)
+    {
+        if (traces is not null && await traces.GetRunAsync(runId, cancellationToken) is { ModelCalls: > 0 } summary)
+        {
+            return new RunCost(summary.ModelCalls, summary.InputTokens, summary.OutputTokens, summary.Cost);
+        }
+
+        return TraceBuilder.CostOf(await store.GetJournalAsync(runId, cancellationToken));
     }
 
     private static async Task<IResult> TraceAsync(string runId, IWorkflowStore store, IReviewStore reviews, HttpContext context, CancellationToken cancellationToken)

@@ -22,10 +22,11 @@ internal static class SpanTraceMapper
             StartedAt = journalView.StartedAt,
             DurationMs = journalView.DurationMs,
             Detail = journalView.Detail,
-            InputTokens = trace.Summary.InputTokens,
-            OutputTokens = trace.Summary.OutputTokens,
-            Cost = trace.Summary.Cost,
-            Confidence = trace.Summary.MinConfidence,
+            // Totals from the journal: exact and durable even while the recorder is still writing the last spans.
+            InputTokens = journalView.InputTokens,
+            OutputTokens = journalView.OutputTokens,
+            Cost = journalView.Cost,
+            Confidence = trace.Summary.MinConfidence ?? journalView.Children.FirstOrDefault(c => c.Kind == "agent")?.Confidence,
             Validation = trace.Summary.ValidationFailures == 0 ? "valid" : $"{trace.Summary.ValidationFailures} validation failure(s)",
         };
         var executions = trace.Roots.Select(Map).OfType<TraceViewNode>().ToList();
