@@ -54,6 +54,21 @@ public sealed partial class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_PortInUse_IsAClearConfigurationError()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var (code, _, error) = await _db.RunAsync("serve", "--url", $"http://127.0.0.1:{port}", "--no-seed");
+        code.ShouldBe(ExitCodes.ConfigurationError);
+        error.ShouldContain($"cannot listen on http://127.0.0.1:{port}");
+
+        // The failed start created no key, so the next start still hands one out.
+        await using var server = await ServeAsync("--no-seed");
+        KeyLine().Match(server.Out).Value.ShouldStartWith("fm_");
+    }
+
+    [Fact]
     public async Task Serve_BadUrl_IsAUsageError()
     {
         var (code, _, error) = await _db.RunAsync("serve", "--url", "ftp://example");

@@ -99,13 +99,26 @@ internal static class ServeCommand
                 options.WorkflowDescriptions.Add(new WorkflowDescription(sample.Name, sample.Description, sample.ExampleInput));
             }
 
-            var bootstrapKey = await BootstrapAdminKeyAsync(stores.Keys, cancellationToken);
             if (!BindAddress.IsLoopback(uri))
             {
                 await WarnExposedAsync(environment.Error, uri);
             }
 
-            await using var host = await ForemanServerHost.StartAsync(stores.Workflows, stores.Reviews, stores.Keys, workflows, options, cancellationToken);
+            ForemanServerHost host;
+            try
+            {
+                host = await ForemanServerHost.StartAsync(stores.Workflows, stores.Reviews, stores.Keys, workflows, options, cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // Typically the port is taken (another server, or a previous one still running).
+                return await CommandFailure.ReportAsync(environment, ExitCodes.ConfigurationError, $"cannot listen on {url}: {ex.Message}");
+            }
+
+            await using var running = host;
+
+            // Only once the server listens: a key created by a start that then failed would never have been shown.
+            var bootstrapKey = await BootstrapAdminKeyAsync(stores.Keys, cancellationToken);
             var seeded = parse.GetValue(noSeedOption) ? 0 : await ServeSeeds.SubmitAsync(host.Engine, cancellationToken);
             await PrintBannerAsync(environment.Out, host.Address, stores.Description, setup.Description, bootstrapKey, seeded, otlp);
             await host.WaitForShutdownAsync(cancellationToken);
