@@ -120,17 +120,13 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
     /// <summary>Submits documents and waits (bounded, real time) until each completed or waits for a person.</summary>
     public async Task<IReadOnlyList<RunRecord>> RunAsync(IEnumerable<InvoiceDocument> documents, TimeSpan? tick = null, bool waitForTraces = true)
     {
-        var ids = new List<string>();
+        // One at a time, so runs reach the simulated model in document order: its fault dice are numbered by
+        // call, and runs submitted together would be claimed in run-id order, which is random within a tick.
+        var finished = new List<RunRecord>();
         foreach (var document in documents)
         {
             var (run, _) = await Engine.SubmitAsync(MonitoredInvoiceWorkflow.WorkflowName, document, document.DocumentId);
-            ids.Add(run.RunId);
-        }
-
-        var finished = new List<RunRecord>();
-        foreach (var id in ids)
-        {
-            finished.Add(await SettledAsync(id, tick));
+            finished.Add(await SettledAsync(run.RunId, tick));
         }
 
         foreach (var run in finished.Where(_ => waitForTraces))
@@ -165,7 +161,7 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
     /// <summary>Waits until a run completed, failed or waits; with a tick, the fake clock moves between looks (retry back-offs).</summary>
     public async Task<RunRecord> SettledAsync(string runId, TimeSpan? tick = null)
     {
-        for (var i = 0; i < 3_000; i++)
+        for (var i = 0; i < 15_000; i++)
         {
             var run = await Store.GetRunAsync(runId, CancellationToken.None);
             if (run?.Status is RunStatus.Completed or RunStatus.Waiting or RunStatus.Failed or RunStatus.DeadLettered)
@@ -178,7 +174,7 @@ internal sealed class ObservabilityHarness : IAsyncDisposable
                 Clock.Advance(t);
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
         }
 
         throw new TimeoutException($"Run {runId} did not settle.");
