@@ -208,6 +208,8 @@ async function reviewsPage() {
   render(h('h1', {}, 'Review queue'), h('p', { class: 'muted' }, items.length + ' pending, most urgent first.'),
     items.length ? h('table', { id: 'reviews' }, h('tr', {}, ['Priority', 'Queue', 'Decision needed', 'Amount', 'Urgency', 'Confidence', 'Due (UTC)'].map((t) => h('th', {}, t))), rows)
       : h('p', { class: 'card' }, 'Nothing to review.'));
+  // The queue changes while it is open: new escalations arrive, colleagues decide.
+  state.timer = setInterval(() => { if (location.hash === '#/reviews') route(); }, 5000);
 }
 
 async function reviewPage(id) {
