@@ -98,7 +98,7 @@ internal static class SpanTraceMapper
             OutputTokens = Long(span.Attribute(GenAIAttributes.OutputTokens)),
             Cost = Decimal(span.Attribute(GenAIAttributes.Cost)),
             Confidence = Double(span.Attribute(GenAIAttributes.Confidence)),
-            Validation = validation ?? (kind == "tool_call" ? (span.Status == "error" ? span.Attribute(GenAIAttributes.ErrorType) ?? "failed" : "valid") : null),
+            Validation = validation ?? (kind == "tool_call" ? (span.Status == "error" ? span.Attribute(GenAIAttributes.ErrorType) ?? span.Attribute(GenAIAttributes.ToolOutcome) ?? "failed" : "valid") : null),
             Attempts = (int?)Long(span.Attribute(GenAIAttributes.Attempts)),
             Detail = span.StatusDescription ?? (span.Attribute(GenAIAttributes.Retry) is "true" or "True" ? "retry" : null),
         };
