@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Foreman.Server.Http;
 
@@ -12,7 +13,9 @@ internal static class JsonBody
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, bool optional = false)
         where T : class
     {
-        if (request.ContentLength is 0 || (request.ContentLength is null && !request.Headers.TransferEncoding.Any()))
+        // The server knows whether the request can carry a body (Content-Length, chunked, or an HTTP/2 stream with data).
+        var canHaveBody = request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength is not (null or 0);
+        if (!canHaveBody || request.ContentLength is 0)
         {
             return optional ? (null, null) : (null, Problems.BadRequest("The request needs a JSON body."));
         }
