@@ -18,7 +18,7 @@ internal static class KeyCommands
         roleOption.AcceptOnlyFromAmong([.. Roles.All.Select(Roles.Name)]);
         var nameOption = new Option<string?>("--name") { Description = "Who or what uses the key (default: the role)." };
         var create = new Command("create", "Create a key and print it once.") { roleOption, nameOption };
-        create.SetAction((parse, cancellationToken) => WithKeysAsync(parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        create.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
         {
             _ = Roles.TryParse(parse.GetValue(roleOption), out var role);
             var name = parse.GetValue(nameOption) is { Length: > 0 } given ? given : Roles.Name(role);
@@ -29,7 +29,7 @@ internal static class KeyCommands
         }, cancellationToken));
 
         var list = new Command("list", "List keys (never their secrets).");
-        list.SetAction((parse, cancellationToken) => WithKeysAsync(parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        list.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
         {
             var all = await store.ListAsync(cancellationToken);
             await environment.Out.WriteLineAsync($"{"KEY",-18} {"ROLE",-10} {"CREATED",-20} {"STATUS",-28} NAME");
@@ -44,7 +44,7 @@ internal static class KeyCommands
 
         var idArgument = new Argument<string>("key-id") { Description = "The key id (key_…), as keys list shows it." };
         var revoke = new Command("revoke", "Revoke a key; requests and dashboard sessions with it stop working at once.") { idArgument };
-        revoke.SetAction((parse, cancellationToken) => WithKeysAsync(parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        revoke.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
         {
             var id = parse.GetValue(idArgument)!;
             var key = await store.RevokeAsync(id, TimeProvider.System.GetUtcNow(), cancellationToken);
@@ -63,8 +63,13 @@ internal static class KeyCommands
         return keys;
     }
 
-    private static async Task<int> WithKeysAsync(string? storeKind, string databasePath, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
+    private static async Task<int> WithKeysAsync(CliEnvironment environment, string? storeKind, string databasePath, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
     {
+        if (ServeStores.Unsupported(storeKind) is { } unsupported)
+        {
+            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, unsupported);
+        }
+
         await using var stores = await ServeStores.OpenAsync(storeKind, databasePath, cancellationToken);
         return await body(stores.Keys);
     }

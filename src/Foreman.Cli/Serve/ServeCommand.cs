@@ -44,6 +44,11 @@ internal static class ServeCommand
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"--url must be an http:// or https:// URL, like {DefaultUrl}.");
             }
 
+            if (ServeStores.Unsupported(parse.GetValue(storeOption)) is { } unsupported)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, unsupported);
+            }
+
             var concurrency = parse.GetValue(concurrencyOption);
             if (concurrency < 1)
             {

@@ -29,6 +29,10 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
     /// <summary>Gets where the data lives, for people (never a password).</summary>
     public string Description { get; } = description;
 
+    /// <summary>Why the server cannot run on <paramref name="kind"/>, or <see langword="null"/> when it can.</summary>
+    public static string? Unsupported(string? kind) =>
+        kind is null or StoreKindOption.Sqlite ? null : $"the server runs on SQLite for now (--store {kind} is not wired to its API key, trace and alert stores yet).";
+
     public static async Task<ServeStores> OpenAsync(string? kind, string databasePath, CancellationToken cancellationToken)
     {
         switch (kind ?? StoreKindOption.Sqlite)
