@@ -18,7 +18,7 @@ internal sealed class AccuracyDriftRule(QualityMonitor quality, AlertRuleOptions
         {
             var current = group.Where(s => s.SampledAt >= from).ToList();
             var previous = group.Where(s => s.SampledAt < from).ToList();
-            if (current.Count < quality.MinimumSamples || previous.Count < quality.MinimumSamples)
+            if (current.Count < options.MinimumDriftSamples || previous.Count < options.MinimumDriftSamples)
             {
                 continue;
             }

@@ -33,6 +33,13 @@ public sealed class AlertRuleOptions
     /// <summary>Gets or sets the drift window. The default value is 24 hours.</summary>
     public TimeSpan DriftWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Gets or sets how many verified samples each drift window needs. Lower than the monitor's minimum for a
+    /// level: a drift warning is cheap, and an agent disabled early leaves few samples in its last window. The
+    /// default value is 20.
+    /// </summary>
+    public int MinimumDriftSamples { get; set; } = 20;
+
     /// <summary>Gets or sets <c>retry_rate</c>: retried model calls per model call of an agent above this fire. The default value is 0.15 (15%).</summary>
     public double RetryRateThreshold { get; set; } = 0.15;
 

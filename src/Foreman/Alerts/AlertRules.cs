@@ -84,6 +84,7 @@ public static class AlertRules
             EscalationRateThreshold = o.EscalationRateThreshold,
             AccuracyDriftPoints = o.AccuracyDriftPoints,
             DriftWindow = o.DriftWindow,
+            MinimumDriftSamples = o.MinimumDriftSamples,
             RetryRateThreshold = o.RetryRateThreshold,
             SuccessRateTolerance = o.SuccessRateTolerance,
         };
