@@ -32,7 +32,9 @@ internal static class TraceBuilder
                 {
                     agent = new TraceViewNode { Kind = "agent", Name = agentName, StartedAt = entry.RecordedAt, Status = "ok" };
                     agents[scope] = agent;
-                    root.Children.Add(agent);
+
+                    // A sub-agent's scope lies inside its supervisor's ("1/agent.supervisor/3/agent.extractor"): nest it there.
+                    (SupervisorOf(agents, scope) ?? root).Children.Add(agent);
                 }
 
                 if (operation.StartsWith("model:", StringComparison.Ordinal))
@@ -57,6 +59,22 @@ internal static class TraceBuilder
 
         Summarize(root);
         return root;
+    }
+
+    /// <summary>The agent whose scope most closely encloses <paramref name="scope"/>, or <see langword="null"/>.</summary>
+    private static TraceViewNode? SupervisorOf(Dictionary<string, TraceViewNode> agents, string scope)
+    {
+        TraceViewNode? supervisor = null;
+        var longest = -1;
+        foreach (var (key, node) in agents)
+        {
+            if (key.Length > longest && scope.StartsWith(key + "/", StringComparison.Ordinal))
+            {
+                (supervisor, longest) = (node, key.Length);
+            }
+        }
+
+        return supervisor;
     }
 
     /// <summary>Sums a run's model usage from its journal (for run lists and details).</summary>
@@ -197,6 +215,7 @@ internal static class TraceBuilder
     private static void Summarize(TraceViewNode node)
     {
         var models = Flatten(node).Where(n => n.Kind == "model_call").ToList();
+        var own = node.Children.Where(n => n.Kind == "model_call").ToList();
         node.InputTokens = models.Sum(n => n.InputTokens ?? 0);
         node.OutputTokens = models.Sum(n => n.OutputTokens ?? 0);
         node.Cost = models.Sum(n => n.Cost ?? 0);
@@ -205,7 +224,7 @@ internal static class TraceBuilder
             var tools = node.Children.Where(n => n.Kind == "tool_call").ToList();
             var invalid = tools.Count(t => t.Validation != "valid");
             node.Validation = invalid == 0 ? "valid" : $"{invalid} of {tools.Count} tool calls failed a check";
-            node.Detail = $"{models.Count} model calls, {tools.Count} tool calls";
+            node.Detail = $"{own.Count} model calls, {tools.Count} tool calls";
             var first = node.Children.FirstOrDefault()?.StartedAt;
             var last = node.Children.LastOrDefault();
             if (first is { } start && last?.StartedAt is { } end)
