@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Foreman.Cli.Commands;
+using Foreman.Cli.Serve;
 
 namespace Foreman.Cli;
 
@@ -19,6 +20,12 @@ internal static class CliApp
             ReviewCommands.Create(environment),
             AutonomyCommands.Create(environment),
             DemoCommand.Create(environment),
+            ServeCommand.Create(environment),
+            KeyCommands.Create(environment),
+            TraceCommands.Create(environment),
+            CostCommand.Create(environment),
+            AlertCommands.Create(environment),
+            QualityCommand.Create(environment),
         };
 
         var configuration = new InvocationConfiguration { Output = environment.Out, Error = environment.Error };

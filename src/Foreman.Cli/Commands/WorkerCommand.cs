@@ -23,9 +23,10 @@ internal static class WorkerCommand
         var pollOption = new Option<double>("--poll") { Description = "Seconds between polls for events and runs freed by other processes (default: 1).", DefaultValueFactory = _ => 1 };
         var configOption = new Option<string?>("--config") { Description = "A foreman.json with the model endpoint (default: ./foreman.json if present; the simulated model otherwise)." };
         var quietOption = new Option<bool>("--quiet", "-q") { Description = "Do not print a line per run status change." };
+        var noTracesOption = new Option<bool>("--no-traces") { Description = "Do not record run traces in the database (foreman traces, foreman cost read them)." };
         var worker = new Command("worker", "Run a worker with the sample workflows until Ctrl+C (SIGINT or SIGTERM stops it gracefully).")
         {
-            db, storeOption, concurrencyOption, leaseOption, pollOption, configOption, quietOption,
+            db, storeOption, concurrencyOption, leaseOption, pollOption, configOption, quietOption, noTracesOption,
         };
 
         worker.SetAction(async (parse, cancellationToken) =>
@@ -62,6 +63,8 @@ internal static class WorkerCommand
             // The review queue lives in the same file; it must be opened after the workflow store created the schema.
             var reviews = new Sqlite.SqliteReviewStore(new Sqlite.SqliteReviewStoreOptions { DatabasePath = path });
             await reviews.InitializeAsync(cancellationToken);
+            // Every span of the run (workflow, agents, model and tool calls) goes to the trace tables of the same file.
+            await using var traces = await TraceRecording.StartAsync(path, enabled: !parse.GetValue(noTracesOption), cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
             var engine = new WorkflowEngine(store, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), new WorkflowEngineOptions
             {

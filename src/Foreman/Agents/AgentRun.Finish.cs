@@ -52,6 +52,7 @@ internal sealed partial class AgentRun
         ForemanMetrics.AgentRuns.Add(1, agentTag, new KeyValuePair<string, object?>("foreman.status", status.ToString()), new KeyValuePair<string, object?>(GenAIAttributes.StopReason, reason.ToString()));
         ForemanMetrics.AgentDuration.Record(result.Duration.TotalSeconds, agentTag);
         ForemanMetrics.AgentSteps.Record(result.Usage.ToolCalls, agentTag);
+        ForemanMetrics.RunCost.Record((double)result.Usage.Cost, agentTag);
         if (activity is not null)
         {
             activity.SetTag(GenAIAttributes.StopReason, reason.ToString());
@@ -59,6 +60,28 @@ internal sealed partial class AgentRun
             activity.SetTag(GenAIAttributes.Cost, (double)result.Usage.Cost);
             activity.SetTag(GenAIAttributes.InputTokens, result.Usage.PromptTokens);
             activity.SetTag(GenAIAttributes.OutputTokens, result.Usage.CompletionTokens);
+            activity.SetTag(GenAIAttributes.AgentStatus, status.ToString());
+            if (_request.Journal is not null && _liveWork == 0 && (_modelCalls.Count > 0 || _guard.Trail.Count > 0))
+            {
+                activity.SetTag(GenAIAttributes.Replayed, true);
+            }
+
+            activity.SetTag(GenAIAttributes.RetryCount, _modelCalls.Count(c => c.IsRetry));
+            activity.SetTag(GenAIAttributes.Validation, _outputProblems.Count > 0 || reason == StopReason.OutputRejected ? "invalid" : "valid");
+            if (_outputProblems.Count > 0)
+            {
+                activity.SetTag(GenAIAttributes.ValidationProblems, _outputProblems.Count);
+            }
+
+            if (_model is not null)
+            {
+                activity.SetTag(GenAIAttributes.RequestModel, _model.Id);
+            }
+
+            if (_runtime.RecordSensitiveData && (result.Output?.GetRawText() ?? result.Text) is { } output)
+            {
+                activity.SetTag(GenAIAttributes.Output, output);
+            }
             if (status != AgentStatus.Succeeded)
             {
                 activity.SetStatus(status == AgentStatus.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Unset, detail);

@@ -16,7 +16,11 @@ internal sealed partial class AgentRun
         var index = ++_modelTurns;
         var turn = _request.Journal is { } journal
             ? JsonSerializer.Deserialize<ModelTurn>(
-                await journal.RecordAsync($"model:{index}", async ct => JsonSerializer.Serialize(await CallModelWithFallbackAsync(options, ct), AgentJournalJson.Options), cancellationToken),
+                await journal.RecordAsync($"model:{index}", async ct =>
+                {
+                    _liveWork++;
+                    return JsonSerializer.Serialize(await CallModelWithFallbackAsync(options, ct), AgentJournalJson.Options);
+                }, cancellationToken),
                 AgentJournalJson.Options)!
             : await CallModelWithFallbackAsync(options, cancellationToken);
 
@@ -130,6 +134,17 @@ internal sealed partial class AgentRun
         activity?.SetTag(GenAIAttributes.RequestModel, attempt.Model.Id);
         activity?.SetTag(GenAIAttributes.AgentName, run._agent.Name);
         activity?.SetTag(GenAIAttributes.Attempts, attempt.Count);
+        if (activity is not null)
+        {
+            activity.SetTag(GenAIAttributes.Retry, isRetry);
+            activity.SetTag(GenAIAttributes.RequestMaxTokens, attempt.Options.MaxOutputTokens);
+            activity.SetTag(GenAIAttributes.RequestTemperature, attempt.Options.Temperature);
+            activity.SetTag(GenAIAttributes.ProviderName, attempt.Client.GetService<ChatClientMetadata>()?.ProviderName);
+            if (run._runtime.RecordSensitiveData)
+            {
+                activity.SetTag(GenAIAttributes.InputMessages, MessagesJson(run._messages));
+            }
+        }
         try
         {
             var response = await attempt.Client.GetResponseAsync(run._messages, attempt.Options, context.CancellationToken);
@@ -158,7 +173,13 @@ internal sealed partial class AgentRun
         var cost = model.CostOf(input, output);
         var record = new ModelCallRecord(response.ModelId ?? model.Id, input, output, startedAt, duration, cost, isRetry);
         var modelTag = new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, model.Id);
-        ForemanMetrics.ModelCalls.Add(1, modelTag, new KeyValuePair<string, object?>("foreman.outcome", "ok"));
+        var agentTag = new KeyValuePair<string, object?>(GenAIAttributes.AgentName, _agent.Name);
+        ForemanMetrics.ModelCalls.Add(1, modelTag, new KeyValuePair<string, object?>("foreman.outcome", "ok"), agentTag);
+        if (isRetry)
+        {
+            ForemanMetrics.ModelRetries.Add(1, modelTag, agentTag);
+        }
+
         ForemanMetrics.TokenUsage.Add(input, modelTag, new KeyValuePair<string, object?>("gen_ai.token.type", "input"));
         ForemanMetrics.TokenUsage.Add(output, modelTag, new KeyValuePair<string, object?>("gen_ai.token.type", "output"));
         ForemanMetrics.ModelDuration.Record(duration.TotalSeconds, modelTag);
@@ -170,6 +191,10 @@ internal sealed partial class AgentRun
             activity.SetTag(GenAIAttributes.OutputTokens, output);
             activity.SetTag(GenAIAttributes.Cost, (double)cost);
             activity.SetTag(GenAIAttributes.FinishReasons, response.FinishReason?.Value);
+            if (_runtime.RecordSensitiveData)
+            {
+                activity.SetTag(GenAIAttributes.OutputMessages, MessagesJson(response.Messages));
+            }
         }
 
         return record;
@@ -179,11 +204,24 @@ internal sealed partial class AgentRun
     {
         var record = new ModelCallRecord(model.Id, 0, 0, startedAt, duration, 0m, isRetry);
         var kind = exception is ModelCallException m ? m.Kind.ToString() : exception.GetType().Name;
-        ForemanMetrics.ModelCalls.Add(1, new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, model.Id), new KeyValuePair<string, object?>("foreman.outcome", kind));
+        ForemanMetrics.ModelCalls.Add(1, new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, model.Id), new KeyValuePair<string, object?>("foreman.outcome", kind), new KeyValuePair<string, object?>(GenAIAttributes.AgentName, _agent.Name));
+        if (isRetry)
+        {
+            ForemanMetrics.ModelRetries.Add(1, new KeyValuePair<string, object?>(GenAIAttributes.RequestModel, model.Id), new KeyValuePair<string, object?>(GenAIAttributes.AgentName, _agent.Name));
+        }
+
         activity?.SetTag(GenAIAttributes.ErrorType, kind);
         activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
         return record;
     }
+
+    // Only with RecordSensitiveData: role and text of each message, tool calls by name and arguments.
+    private static string MessagesJson(IEnumerable<ChatMessage> messages) => JsonSerializer.Serialize(messages.Select(m => new
+    {
+        role = m.Role.Value,
+        content = m.Text,
+        tool_calls = m.Contents.OfType<FunctionCallContent>().Select(c => new { name = c.Name, arguments = c.Arguments }).ToList(),
+    }));
 
     private ChatOptions ChatOptionsFor(bool withTools)
     {

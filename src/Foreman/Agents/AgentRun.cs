@@ -32,6 +32,7 @@ internal sealed partial class AgentRun
     private int _modelTurns;
     private bool _usingFallback;
     private int _corrections;
+    private int _liveWork;
 
     public AgentRun(AgentRuntime runtime, Agent agent, AgentRequest request)
     {
@@ -54,6 +55,11 @@ internal sealed partial class AgentRun
         activity?.SetTag(GenAIAttributes.OperationName, "invoke_agent");
         activity?.SetTag(GenAIAttributes.AgentName, _agent.Name);
         activity?.SetTag(GenAIAttributes.RunId, _runId);
+        if (activity is not null && activity.GetBaggageItem(GenAIAttributes.RunId) is null)
+        {
+            // Outside a workflow the agent run is the run: its id groups the spans below it in the trace store.
+            activity.SetBaggage(GenAIAttributes.RunId, _runId);
+        }
 
         var rejection = await CheckInputAsync(cancellationToken);
         if (rejection is not null)
@@ -171,7 +177,11 @@ internal sealed partial class AgentRun
         var sequence = _guard.Trail.Count + 1;
         var json = await journal.RecordAsync(
             $"tool:{sequence}",
-            async ct => JsonSerializer.Serialize(await _guard.InvokeAsync(call, ct), AgentJournalJson.Options),
+            async ct =>
+            {
+                _liveWork++;
+                return JsonSerializer.Serialize(await _guard.InvokeAsync(call, ct), AgentJournalJson.Options);
+            },
             cancellationToken);
         var record = JsonSerializer.Deserialize<ToolCallRecord>(json, AgentJournalJson.Options)!;
         if (_guard.Trail.Count < sequence)
@@ -202,6 +212,11 @@ internal sealed partial class AgentRun
             if (verdict.Rejection is { } rejection)
             {
                 ForemanMetrics.GuardrailRejections.Add(1, new KeyValuePair<string, object?>(GenAIAttributes.AgentName, _agent.Name), new KeyValuePair<string, object?>("foreman.guardrail", rejection.Guardrail));
+                Activity.Current?.AddEvent(new ActivityEvent("foreman.guardrail.rejected", tags: new ActivityTagsCollection
+                {
+                    ["foreman.guardrail"] = rejection.Guardrail,
+                    ["foreman.guardrail.code"] = rejection.Code,
+                }));
                 Notify(o => o.OnGuardrailRejected(_runId, _agent.Name, rejection));
                 return rejection;
             }

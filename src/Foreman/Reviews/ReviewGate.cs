@@ -125,7 +125,16 @@ public sealed class ReviewGate
             CostCurrency = queue.Currency,
             EscalatedFrom = escalatedFrom,
         };
-        return await context.StepAsync("review.create", async (_, ct) => (await _store.CreateAsync(item, ct)).Item.ItemId);
+        return await context.StepAsync("review.create", async (_, ct) =>
+        {
+            var (stored, created) = await _store.CreateAsync(item, ct);
+            if (created)
+            {
+                Telemetry.ForemanMetrics.Escalations.Add(1, new("foreman.review.queue", queue.Name), new("foreman.review.decision_type", request.DecisionType), new("foreman.autonomy.level", (int)level));
+            }
+
+            return stored.ItemId;
+        });
     }
 
     private Task<ReviewEvent?> ExpireAsync(WorkflowContext context, string itemId)

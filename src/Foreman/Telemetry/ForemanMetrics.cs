@@ -43,4 +43,29 @@ internal static class ForemanMetrics
 
     public static readonly Histogram<double> ContextUtilization = ForemanTelemetry.Meter.CreateHistogram<double>(
         "foreman.context.utilization", "1", "Share of the model's context window used by a call's prompt.");
+
+    public static readonly Counter<long> ModelRetries = ForemanTelemetry.Meter.CreateCounter<long>(
+        "foreman.model.retries", "{call}", "Model calls that repeated or corrected earlier work, by agent and model (retry rate per sub-agent = this / foreman.model.calls).");
+
+    public static readonly Counter<long> Runs = ForemanTelemetry.Meter.CreateCounter<long>(
+        "foreman.run.executions", "{execution}", "Workflow run executions by workflow and resulting status (success rate = completed / finished).");
+
+    public static readonly Histogram<double> RunDuration = ForemanTelemetry.Meter.CreateHistogram<double>(
+        "foreman.run.duration", "s", "Run latency from submission to completion or failure, by workflow (p50/p95/p99 from the histogram).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600] });
+
+    public static readonly Histogram<double> RunCost = ForemanTelemetry.Meter.CreateHistogram<double>(
+        "foreman.run.cost", "{currency}", "Inference cost per agent invocation, by agent (cost per run).");
+
+    public static readonly Counter<long> Escalations = ForemanTelemetry.Meter.CreateCounter<long>(
+        "foreman.review.escalations", "{item}", "Review items created, by queue, decision type and autonomy level (escalation rate = this / foreman.agent.runs).");
+
+    public static readonly Counter<long> QualitySamples = ForemanTelemetry.Meter.CreateCounter<long>(
+        "foreman.quality.samples", "{sample}", "Quality samples verified, by agent, task type and verdict (correct or wrong).");
+
+    public static readonly Counter<long> AgentsDisabled = ForemanTelemetry.Meter.CreateCounter<long>(
+        "foreman.quality.agents_disabled", "{agent}", "Agents disabled by the quality monitor at the critical threshold.");
+
+    public static readonly Counter<long> Alerts = ForemanTelemetry.Meter.CreateCounter<long>(
+        "foreman.alerts", "{alert}", "Alerts fired, by rule and severity.");
 }

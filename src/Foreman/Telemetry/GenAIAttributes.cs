@@ -59,4 +59,49 @@ public static class GenAIAttributes
 
     /// <summary>Why an agent run stopped.</summary>
     public const string StopReason = "foreman.stop_reason";
+
+    /// <summary>The workflow's registered name, on the run span.</summary>
+    public const string WorkflowName = "foreman.workflow.name";
+
+    /// <summary>The run's lifecycle status after this execution (completed, failed, waiting, …), on the run span.</summary>
+    public const string RunStatus = "foreman.run.status";
+
+    /// <summary>The parent run, on a child workflow's run span.</summary>
+    public const string ParentRunId = "foreman.run.parent_id";
+
+    /// <summary>Which claim of the run this execution is (1 for the first; replays after waits or crashes count up).</summary>
+    public const string RunClaim = "foreman.run.claim";
+
+    /// <summary>Whether a model call repeated or corrected earlier work (a retry or a repair).</summary>
+    public const string Retry = "foreman.retry";
+
+    /// <summary>Model calls of an agent invocation that were retries or repairs.</summary>
+    public const string RetryCount = "foreman.retry_count";
+
+    /// <summary>The agent invocation's status: Succeeded, Failed, NeedsHuman.</summary>
+    public const string AgentStatus = "foreman.agent.status";
+
+    /// <summary>Output validation problems seen during an invocation (including ones the model corrected).</summary>
+    public const string ValidationProblems = "foreman.validation.problems";
+
+    /// <summary>The prompt messages as JSON (sensitive: only with opt-in).</summary>
+    public const string InputMessages = "gen_ai.input.messages";
+
+    /// <summary>The model's reply as JSON (sensitive: only with opt-in).</summary>
+    public const string OutputMessages = "gen_ai.output.messages";
+
+    /// <summary>The tool call's result as the model saw it (sensitive: only with opt-in).</summary>
+    public const string ToolCallResult = "gen_ai.tool.call.result";
+
+    /// <summary>The agent's final output (sensitive: only with opt-in).</summary>
+    public const string Output = "foreman.output";
+
+    /// <summary>The request's maximum completion tokens.</summary>
+    public const string RequestMaxTokens = "gen_ai.request.max_tokens";
+
+    /// <summary>On an agent span: the invocation was replayed from the workflow journal (no model or tool was called again).</summary>
+    public const string Replayed = "foreman.replayed";
+
+    /// <summary>The request's temperature.</summary>
+    public const string RequestTemperature = "gen_ai.request.temperature";
 }

@@ -27,7 +27,7 @@ internal sealed partial class ToolCallGuard
         return activity;
     }
 
-    private static void Complete(Activity? activity, ToolCallRecord record, CallInProgress call)
+    private void Complete(Activity? activity, ToolCallRecord record, CallInProgress call)
     {
         var outcome = record.Error is null ? "ok" : ToSnakeCase(record.Error.Kind);
         var toolTag = new KeyValuePair<string, object?>(GenAIAttributes.ToolName, call.ToolName);
@@ -41,6 +41,11 @@ internal sealed partial class ToolCallGuard
         activity.SetTag(GenAIAttributes.ToolOutcome, outcome);
         activity.SetTag(GenAIAttributes.Attempts, record.Attempts);
         activity.SetTag(GenAIAttributes.Validation, record.Error?.Kind is ToolErrorKind.InvalidArguments or ToolErrorKind.InvalidResult ? "invalid" : "valid");
+        if (_settings.RecordSensitiveData)
+        {
+            activity.SetTag(GenAIAttributes.ToolCallResult, record.ModelText);
+        }
+
         if (record.Error is not null)
         {
             activity.SetTag(GenAIAttributes.ErrorType, outcome);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Foreman.Tools;
 
@@ -15,6 +16,9 @@ public sealed class ToolCallRecord
     public required string ToolName { get; init; }
 
     /// <summary>Gets the parsed arguments; <see cref="JsonValueKind.Undefined"/> when they were not valid JSON.</summary>
+    // A call stopped before it ran (a loop, bad arguments) has no value here; an undefined JsonElement cannot be
+    // written, so it is left out of the journal instead of failing the durable step.
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Arguments { get; init; }
 
     /// <summary>Gets the raw argument text when it could not be parsed, for the audit trail.</summary>
@@ -33,6 +37,7 @@ public sealed class ToolCallRecord
     public int Attempts { get; init; }
 
     /// <summary>Gets the validated result; <see cref="JsonValueKind.Undefined"/> when the call failed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Result { get; init; }
 
     /// <summary>Gets the error, or <see langword="null"/> when the call succeeded.</summary>

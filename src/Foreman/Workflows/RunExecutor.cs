@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Foreman.Telemetry;
 using Foreman.Workflows.Storage;
 
 namespace Foreman.Workflows;
@@ -10,6 +12,7 @@ internal static class RunExecutor
 {
     public static async Task ExecuteAsync(WorkflowEngine engine, RunRecord run, TimeSpan leaseDuration, CancellationToken stopping)
     {
+        using var activity = StartActivity(run);
         using var lease = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var heartbeat = StartHeartbeat(engine, run, leaseDuration, lease);
         try
@@ -83,8 +86,54 @@ internal static class RunExecutor
 
     private static RunTransition Transition(RunStatus to, RunError error) => new() { To = to, Error = WorkflowJson.Error(error) };
 
+    // The run span is the root of everything the run does; its baggage carries the run id to every span below it
+    // (agents, model and tool calls, orchestration patterns), which is how the trace recorder groups a run's spans.
+    private static Activity? StartActivity(RunRecord run)
+    {
+        var activity = ForemanTelemetry.Source.StartActivity($"{GenAIOperations.InvokeWorkflow} {run.Workflow}", ActivityKind.Internal);
+        if (activity is null)
+        {
+            return null;
+        }
+
+        activity.SetTag(GenAIAttributes.OperationName, GenAIOperations.InvokeWorkflow);
+        activity.SetTag(GenAIAttributes.WorkflowName, run.Workflow);
+        activity.SetTag(GenAIAttributes.RunId, run.RunId);
+        activity.SetTag(GenAIAttributes.RunClaim, run.Claims);
+        if (run.ParentRunId is { } parent)
+        {
+            activity.SetTag(GenAIAttributes.ParentRunId, parent);
+        }
+
+        activity.SetBaggage(GenAIAttributes.RunId, run.RunId);
+        return activity;
+    }
+
+    private static string StatusName(RunStatus status) => status switch
+    {
+        RunStatus.DeadLettered => "dead_lettered",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     private static async Task FinishAsync(WorkflowEngine engine, RunRecord run, IReadOnlyList<JournalEntry> buffered, IReadOnlyList<long> consumed, RunTransition transition, CancellationToken cancellationToken)
     {
+        var workflowTag = new KeyValuePair<string, object?>(GenAIAttributes.WorkflowName, run.Workflow);
+        ForemanMetrics.Runs.Add(1, workflowTag, new KeyValuePair<string, object?>(GenAIAttributes.RunStatus, StatusName(transition.To)));
+        if (transition.To is RunStatus.Completed or RunStatus.Failed or RunStatus.DeadLettered)
+        {
+            // End-to-end latency: from submission to the end, waits for people and timers included.
+            ForemanMetrics.RunDuration.Record((engine.TimeProvider.GetUtcNow() - run.CreatedAt).TotalSeconds, workflowTag);
+        }
+
+        if (Activity.Current is { } activity && activity.GetTagItem(GenAIAttributes.OperationName) as string == GenAIOperations.InvokeWorkflow)
+        {
+            activity.SetTag(GenAIAttributes.RunStatus, StatusName(transition.To));
+            if (transition.To is RunStatus.Failed or RunStatus.DeadLettered or RunStatus.Suspended)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, transition.Error);
+            }
+        }
+
         var result = await engine.Store.CommitAsync(
             new RunCommit { RunId = run.RunId, Epoch = run.Epoch, Entries = buffered, ConsumedEvents = consumed, Transition = transition, At = engine.TimeProvider.GetUtcNow() },
             cancellationToken);

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Foreman.Cli.Commands;
+using Foreman.Cli.Workflows;
+using Foreman.Server.Auth;
+
+namespace Foreman.Cli.Serve;
+
+/// <summary><c>foreman keys create|list|revoke</c>: the server's API keys, in the same database as the runs.</summary>
+internal static class KeyCommands
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var db = DatabaseOption.Create();
+        var storeOption = StoreKindOption.Create();
+        var keys = new Command("keys", "Manage the server's API keys (stored as hashes; a key is shown once, when created).") { db, storeOption };
+
+        var roleOption = new Option<string>("--role") { Description = "submitter, reviewer, operator or admin.", Required = true };
+        roleOption.AcceptOnlyFromAmong([.. Roles.All.Select(Roles.Name)]);
+        var nameOption = new Option<string?>("--name") { Description = "Who or what uses the key (default: the role)." };
+        var create = new Command("create", "Create a key and print it once.") { roleOption, nameOption };
+        create.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        {
+            _ = Roles.TryParse(parse.GetValue(roleOption), out var role);
+            var name = parse.GetValue(nameOption) is { Length: > 0 } given ? given : Roles.Name(role);
+            var created = await store.CreateAsync(name, role, TimeProvider.System.GetUtcNow(), cancellationToken);
+            await environment.Out.WriteLineAsync($"Created {created.Info.KeyId} ({Roles.Name(role)}, \"{name}\"). The key is shown only now:");
+            await environment.Out.WriteLineAsync(created.Secret);
+            return ExitCodes.Success;
+        }, cancellationToken));
+
+        var list = new Command("list", "List keys (never their secrets).");
+        list.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        {
+            var all = await store.ListAsync(cancellationToken);
+            await environment.Out.WriteLineAsync($"{"KEY",-18} {"ROLE",-10} {"CREATED",-20} {"STATUS",-28} NAME");
+            foreach (var key in all)
+            {
+                var status = key.RevokedAt is { } revoked ? $"revoked {revoked:yyyy-MM-dd HH:mm:ss}" : "active";
+                await environment.Out.WriteLineAsync($"{key.KeyId,-18} {Roles.Name(key.Role),-10} {key.CreatedAt:yyyy-MM-dd HH:mm:ss} {status,-28} {key.Name}");
+            }
+
+            return ExitCodes.Success;
+        }, cancellationToken));
+
+        var idArgument = new Argument<string>("key-id") { Description = "The key id (key_…), as keys list shows it." };
+        var revoke = new Command("revoke", "Revoke a key; requests and dashboard sessions with it stop working at once.") { idArgument };
+        revoke.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        {
+            var id = parse.GetValue(idArgument)!;
+            var key = await store.RevokeAsync(id, TimeProvider.System.GetUtcNow(), cancellationToken);
+            if (key is null)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"there is no key {id}.");
+            }
+
+            await environment.Out.WriteLineAsync($"Revoked {key.KeyId} ({Roles.Name(key.Role)}, \"{key.Name}\").");
+            return ExitCodes.Success;
+        }, cancellationToken));
+
+        keys.Subcommands.Add(create);
+        keys.Subcommands.Add(list);
+        keys.Subcommands.Add(revoke);
+        return keys;
+    }
+
+    private static async Task<int> WithKeysAsync(CliEnvironment environment, string? storeKind, string databasePath, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
+    {
+        if (ServeStores.Unsupported(storeKind) is { } unsupported)
+        {
+            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, unsupported);
+        }
+
+        await using var stores = await ServeStores.OpenAsync(storeKind, databasePath, cancellationToken);
+        return await body(stores.Keys);
+    }
+}

@@ -1,0 +1,36 @@
+using Foreman.Alerts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Foreman.Server.Observability;
+
+/// <summary>Evaluates the alert rules on a timer (fires, updates and resolves alerts; sends new ones to the sinks).</summary>
+internal sealed partial class AlertEvaluationService(AlertService alerts, TimeProvider time, TimeSpan interval, ILogger<AlertEvaluationService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(interval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await alerts.EvaluateAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFailed(logger, ex);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    [LoggerMessage(EventId = 6030, Level = LogLevel.Warning, Message = "Evaluating the alert rules failed; retrying at the next interval")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
