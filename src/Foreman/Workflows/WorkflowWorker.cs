@@ -49,6 +49,10 @@ public sealed class WorkflowWorker
         var inFlight = new HashSet<Task>();
         void Wake() => Pulse();
         _engine.Subscribe(Wake);
+
+        // Stores shared by several processes may tell us that another process made runs ready (PostgreSQL's
+        // LISTEN/NOTIFY); polling stays as the fallback for lost signals, expired leases and timers.
+        using var signal = (_engine.Store as Storage.IWorkflowWakeSignal)?.Subscribe(Wake);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
