@@ -11,8 +11,12 @@ internal sealed class PostgresWakeListener(string connectionString, string chann
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action[] _subscribers = [];
     private Task? _loop;
+
+    /// <summary>Gets a task that completes once the connection listens for the first time.</summary>
+    public Task Listening => _listening.Task;
 
     public void Start() => _loop = Task.Run(() => ListenAsync(_stop.Token));
 
@@ -52,6 +56,7 @@ internal sealed class PostgresWakeListener(string connectionString, string chann
                 }
 
                 // Whatever was announced while we were not listening is lost: look once.
+                _listening.TrySetResult();
                 Wake();
                 while (true)
                 {

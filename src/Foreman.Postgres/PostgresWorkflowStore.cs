@@ -82,6 +82,9 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
         }
     }
 
+    /// <summary>Gets a task that completes once the wake-up listener listens (tests wait for it before notifying).</summary>
+    internal Task Listening => _listener?.Listening ?? Task.CompletedTask;
+
     /// <inheritdoc />
     public IDisposable Subscribe(Action wake)
     {

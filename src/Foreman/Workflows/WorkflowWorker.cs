@@ -102,6 +102,20 @@ public sealed class WorkflowWorker
         }
     }
 
+    private async Task<DateTimeOffset?> NextWakeAtAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _engine.Store.NextWakeAtAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Like a failed claim: the store is unreachable for now (a database restart); sleep a poll interval.
+            WorkflowLog.ClaimFailed(_engine.Logger, _workerId, ex);
+            return null;
+        }
+    }
+
     private async Task ExecuteAsync(Storage.RunRecord run, CancellationToken cancellationToken)
     {
         try
@@ -126,7 +140,7 @@ public sealed class WorkflowWorker
         var delay = _poll;
         if (RunningCount < _maxConcurrent)
         {
-            var next = await _engine.Store.NextWakeAtAsync(cancellationToken);
+            var next = await NextWakeAtAsync(cancellationToken);
             if (next is { } due)
             {
                 var untilDue = due - _engine.TimeProvider.GetUtcNow();
