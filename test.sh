@@ -4,6 +4,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 source eng/prerequisites.sh
+foreman_require_postgres
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

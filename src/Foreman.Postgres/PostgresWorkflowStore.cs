@@ -70,7 +70,7 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
             await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
             {
                 SynchronousCommit = await PostgresConnections.RequireDurableCommitsAsync(connection, cancellationToken);
-                await PostgresMigrator.MigrateAsync(connection, _names, cancellationToken);
+                await PostgresMigrator.MigrateAsync(connection, _names, "schema_version", PostgresSchema.Migrations, ["runs", "journal", "inbox"], cancellationToken);
             }
 
             _listener?.Start();
