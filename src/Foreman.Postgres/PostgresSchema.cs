@@ -256,6 +256,42 @@ internal static class PostgresSchema
             END
             $fn$;
             """),
+        (2, "single-step commit fast path", """
+            -- The commit a step makes (one journal entry, nothing consumed, the run stays running) is most of a run's
+            -- writes: scalar arguments and one guarded UPDATE instead of arrays and a lock-then-write.
+            CREATE FUNCTION {s}.commit_step(
+                p_run_id text, p_epoch bigint, p_at bigint, p_business_state text,
+                p_seq integer, p_key text, p_kind text, p_name text, p_state text, p_payload text, p_attempts integer,
+                p_due bigint, p_recorded bigint,
+                OUT code integer, OUT new_version bigint, OUT new_status text)
+            LANGUAGE plpgsql AS $fn$
+            DECLARE
+                v_epoch bigint;
+            BEGIN
+                UPDATE {s}.runs SET version = version + 1, updated_at = p_at, business_state = coalesce(p_business_state, business_state)
+                WHERE run_id = p_run_id AND epoch = p_epoch AND status = 'running'
+                RETURNING version, status INTO new_version, new_status;
+                IF NOT FOUND THEN
+                    -- Refused: say why, as commit_run does (the row is not locked; the answer is only a report).
+                    SELECT r.epoch, r.version, r.status INTO v_epoch, new_version, new_status FROM {s}.runs r WHERE r.run_id = p_run_id;
+                    IF NOT FOUND THEN
+                        code := 3; new_version := 0; new_status := 'pending';
+                    ELSIF v_epoch <> p_epoch THEN
+                        code := 1;
+                    ELSE
+                        code := 2;
+                    END IF;
+                    RETURN;
+                END IF;
+                INSERT INTO {s}.journal (run_id, seq, key, kind, name, state, payload, attempts, due_at, recorded_at)
+                VALUES (p_run_id, p_seq, p_key, p_kind, p_name, p_state, p_payload, p_attempts, p_due, p_recorded)
+                ON CONFLICT (run_id, seq) DO UPDATE SET key = excluded.key, kind = excluded.kind, name = excluded.name,
+                    state = excluded.state, payload = excluded.payload, attempts = excluded.attempts, due_at = excluded.due_at,
+                    recorded_at = excluded.recorded_at;
+                code := 0;
+            END
+            $fn$;
+            """),
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -35,6 +35,9 @@ internal sealed class PostgresStatements(PostgresNames names)
     public string Commit { get; } = names.Expand(
         "SELECT code, new_version, new_status FROM {s}.commit_run($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)");
 
+    public string CommitStep { get; } = names.Expand(
+        "SELECT code, new_version, new_status FROM {s}.commit_step($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+
     public string Deliver { get; } = names.Expand("SELECT {s}.deliver_event($1, $2, $3, $4, $5)");
 
     public string Cancel { get; } = names.Expand("SELECT {s}.cancel_run($1, $2, $3, $4, $5)");

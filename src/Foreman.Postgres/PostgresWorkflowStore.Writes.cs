@@ -118,8 +118,22 @@ public sealed partial class PostgresWorkflowStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        await using var command = Command(_sql.Commit);
-        AddCommitParameters(command, commit);
+        NpgsqlCommand command;
+        if (commit.Transition is null && entries.Count == 1 && commit.ConsumedEvents.Count == 0)
+        {
+            var entry = entries[0];
+            command = Command(_sql.CommitStep)
+                .With(commit.RunId).With(commit.Epoch).With(StoredFormats.Time(commit.At)).With(commit.BusinessState)
+                .With(entry.Sequence).With(entry.Key).With(StoredFormats.Kind(entry.Kind)).With(entry.Name).With(StoredFormats.State(entry.State))
+                .With(entry.Payload).With(entry.Attempts).With(entry.DueAt is { } due ? StoredFormats.Time(due) : null).With(StoredFormats.Time(entry.RecordedAt));
+        }
+        else
+        {
+            command = Command(_sql.Commit);
+            AddCommitParameters(command, commit);
+        }
+
+        await using var disposeCommand = command;
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
         await row.ReadAsync(cancellationToken);
         return new CommitResult((CommitStatus)row.GetInt32(0), row.GetInt64(1), StoredFormats.ParseStatus(row.GetString(2)));
