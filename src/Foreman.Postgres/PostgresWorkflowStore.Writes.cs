@@ -118,21 +118,27 @@ public sealed partial class PostgresWorkflowStore
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        NpgsqlCommand command;
         if (commit.Transition is null && entries.Count == 1 && commit.ConsumedEvents.Count == 0)
         {
-            var entry = entries[0];
-            command = Command(_sql.CommitStep)
-                .With(commit.RunId).With(commit.Epoch).With(StoredFormats.Time(commit.At)).With(commit.BusinessState)
-                .With(entry.Sequence).With(entry.Key).With(StoredFormats.Kind(entry.Kind)).With(entry.Name).With(StoredFormats.State(entry.State))
-                .With(entry.Payload).With(entry.Attempts).With(entry.DueAt is { } due ? StoredFormats.Time(due) : null).With(StoredFormats.Time(entry.RecordedAt));
+            // A step commit, most of a run's writes: one call of commit_step, grouped with concurrent ones.
+            ThrowIfNotReady();
+            if (_steps is not null)
+            {
+                return await _steps.CommitAsync(commit, cancellationToken);
+            }
+        }
+
+        var command = Command(_sql.Commit);
+        if (commit.Transition is null && entries.Count == 1 && commit.ConsumedEvents.Count == 0)
+        {
+            // Group commit is off (MaxBatchSize 1): the step commit goes out on its own connection at once.
+            command.CommandText = _sql.CommitStep;
+            PostgresStepCommitter.AddParameters(command.Parameters, commit);
         }
         else
         {
-            command = Command(_sql.Commit);
             AddCommitParameters(command, commit);
         }
-
         await using var disposeCommand = command;
         await using var row = await command.ExecuteReaderAsync(cancellationToken);
         await row.ReadAsync(cancellationToken);

@@ -12,7 +12,8 @@ namespace Foreman.Postgres;
 /// <para>Every write is one round trip: a single statement or a PL/pgSQL function that locks the run's row, checks
 /// epoch and lifecycle, and writes, in one transaction. Durability is PostgreSQL's: a call returns after the commit
 /// record is flushed, which is why <see cref="InitializeAsync"/> refuses a server with <c>synchronous_commit=off</c>.
-/// Concurrent commits from many workers share WAL flushes inside the server (its own group commit).</para>
+/// Step commits that arrive together are sent together (one batch, one transaction, one WAL flush: group commit), and
+/// concurrent transactions from many workers share WAL flushes inside the server.</para>
 /// <para>Statements are auto-prepared on each pooled connection. Times are stored as UTC ticks: an instant
 /// round-trips exactly, its offset comes back as zero.</para>
 /// <para>Call <see cref="InitializeAsync"/> once before anything else. Thread-safe.</para>
@@ -23,6 +24,8 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
     private readonly PostgresNames _names;
     private readonly PostgresStatements _sql;
     private readonly PostgresWakeListener? _listener;
+    private readonly int _maxBatch;
+    private PostgresStepCommitter? _steps;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private volatile bool _initialized;
     private volatile bool _disposed;
@@ -36,6 +39,8 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReconnectDelay, TimeSpan.Zero, nameof(options));
         _names = new PostgresNames(options.Schema);
         _sql = new PostgresStatements(_names);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        _maxBatch = options.MaxBatchSize;
         _dataSource = PostgresConnections.CreateDataSource(options.ConnectionString);
         if (options.ListenForWakeUps)
         {
@@ -45,6 +50,9 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
 
     /// <summary>Gets the schema that holds the store's tables.</summary>
     public string Schema => _names.Schema;
+
+    /// <summary>Gets the number of step-commit batches sent and of commits that shared a batch (group-commit telemetry for tests).</summary>
+    internal (long Batches, long Grouped) GroupCommits => _steps is null ? (0, 0) : (_steps.Batches, _steps.Grouped);
 
     /// <summary>Gets the <c>synchronous_commit</c> setting the server reported at start-up.</summary>
     public string? SynchronousCommit { get; private set; }
@@ -73,6 +81,7 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
                 await PostgresMigrator.MigrateAsync(connection, _names, "schema_version", PostgresSchema.Migrations, ["runs", "journal", "inbox"], cancellationToken);
             }
 
+            _steps = _maxBatch > 1 ? new PostgresStepCommitter(_dataSource, _sql.CommitStep, _maxBatch) : null;
             _listener?.Start();
             _initialized = true;
         }
@@ -106,6 +115,11 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
             }
 
             _disposed = true;
+            if (_steps is not null)
+            {
+                await _steps.DisposeAsync();
+            }
+
             if (_listener is not null)
             {
                 await _listener.DisposeAsync();

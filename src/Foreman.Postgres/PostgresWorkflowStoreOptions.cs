@@ -26,4 +26,10 @@ public sealed class PostgresWorkflowStoreOptions
     /// value is 1 second.
     /// </summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Gets or sets the most step commits sent together in one transaction (group commit); 1 sends each alone. The
+    /// default value is 64.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 64;
 }

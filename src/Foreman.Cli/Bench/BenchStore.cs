@@ -43,10 +43,10 @@ internal sealed class BenchStore : IAsyncDisposable
     public static BenchStore Sqlite(BenchDatabase file, SqliteSynchronousMode synchronous, int? maxBatchSize) =>
         new(StoreKindOption.Sqlite, file.IsFresh, file, synchronous, maxBatchSize, null, string.Empty);
 
-    public static BenchStore Postgres(string connection, string? schema) =>
+    public static BenchStore Postgres(string connection, string? schema, int? maxBatchSize) =>
         schema is null
-            ? new(StoreKindOption.Postgres, true, null, SqliteSynchronousMode.Full, null, connection, "bench_" + Guid.NewGuid().ToString("N")[..12])
-            : new(StoreKindOption.Postgres, false, null, SqliteSynchronousMode.Full, null, connection, schema);
+            ? new(StoreKindOption.Postgres, true, null, SqliteSynchronousMode.Full, maxBatchSize, connection, "bench_" + Guid.NewGuid().ToString("N")[..12])
+            : new(StoreKindOption.Postgres, false, null, SqliteSynchronousMode.Full, maxBatchSize, connection, schema);
 
     public async Task<IWorkflowStore> OpenAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +55,23 @@ internal sealed class BenchStore : IAsyncDisposable
             return await WorkflowStores.OpenAsync(_file.Path, _synchronous, cancellationToken, _maxBatchSize);
         }
 
-        var store = (PostgresWorkflowStore)await WorkflowStores.OpenAsync(new StoreTarget(StoreKindOption.Postgres, null, _connection, _schema), cancellationToken);
+        var options = new PostgresWorkflowStoreOptions { ConnectionString = _connection!, Schema = _schema };
+        if (_maxBatchSize is { } batch)
+        {
+            options.MaxBatchSize = batch;
+        }
+
+        var store = new PostgresWorkflowStore(options);
+        try
+        {
+            await store.InitializeAsync(cancellationToken);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
         Synchronous = store.SynchronousCommit ?? "unknown";
         return store;
     }

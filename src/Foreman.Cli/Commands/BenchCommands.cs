@@ -52,7 +52,7 @@ internal static class BenchCommands
             }
 
             await using var database = kind == StoreKindOption.Postgres
-                ? BenchStore.Postgres(connection!, parse.GetValue(schemaOption))
+                ? BenchStore.Postgres(connection!, parse.GetValue(schemaOption), options.MaxBatchSize)
                 : BenchStore.Sqlite(BenchDatabase.Create(environment, parse.GetValue(dbOption)), options.Synchronous, options.MaxBatchSize);
             try
             {
