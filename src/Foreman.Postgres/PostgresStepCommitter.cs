@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Foreman.Sqlite;
 using Foreman.Workflows.Storage;
 using Npgsql;
@@ -12,9 +12,10 @@ namespace Foreman.Postgres;
 /// durable before its call returns, as with a commit of its own.
 /// </summary>
 /// <remarks>
-/// <para>One loop sends batches one after another, so under load each batch holds everything that queued during the
-/// previous one; a lone commit goes out at once, alone. Items are sent in run-id order, so two batches never wait for
-/// each other's rows in opposite orders.</para>
+/// <para>At most one batch is on its way at a time, so under load each batch holds everything that queued during the
+/// previous one. Nobody waits for a timer: a caller that finds no batch on its way sends one itself, on its own thread
+/// (so one workflow at a time pays no thread hop), and whatever queued meanwhile is sent next from the thread pool.
+/// Items are sent in run-id order, so two batches never wait for each other's rows in opposite orders.</para>
 /// <para>A batch that fails with a server error (a deadlock with another writer, say) rolled back as a whole; its
 /// commits are then sent one by one, so only a commit that fails on its own fails. A connection failure fails every
 /// commit of the batch: whether it landed is unknown, exactly as for a single commit (the engine abandons the
@@ -25,15 +26,15 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _sql;
     private readonly int _maxBatch;
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _loop;
+    private readonly ConcurrentQueue<Pending> _queue = new();
+    private int _sending;
+    private volatile bool _disposed;
 
     public PostgresStepCommitter(NpgsqlDataSource dataSource, string sql, int maxBatch)
     {
         _dataSource = dataSource;
         _sql = sql;
         _maxBatch = maxBatch;
-        _loop = Task.Run(RunAsync);
     }
 
     /// <summary>Gets the number of batches sent (telemetry for tests).</summary>
@@ -44,19 +45,31 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
 
     public async Task<CommitResult> CommitAsync(RunCommit commit, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, typeof(PostgresWorkflowStore));
         var pending = new Pending(commit);
-        if (!_queue.Writer.TryWrite(pending))
+        _queue.Enqueue(pending);
+        if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
         {
-            throw new ObjectDisposedException(nameof(PostgresWorkflowStore));
+            // No batch on its way: this caller sends one (its own commit and whatever queued with it) right here.
+            await SendBatchAsync();
+            if (!_queue.IsEmpty || !Release())
+            {
+                // More queued while we sent: the thread pool sends it, and this caller returns.
+                _ = Task.Run(DrainAsync, CancellationToken.None);
+            }
         }
 
         return await pending.Result.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Waits for the batch on its way, so the connections can close under it.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop;
+        _disposed = true;
+        while (Volatile.Read(ref _sending) == 1 || !_queue.IsEmpty)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
+        }
     }
 
     /// <summary>The 13 arguments of <c>commit_step</c>.</summary>
@@ -84,26 +97,41 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
     private static CommitResult Read(NpgsqlDataReader row) =>
         new((CommitStatus)row.GetInt32(0), row.GetInt64(1), StoredFormats.ParseStatus(row.GetString(2)));
 
-    private async Task RunAsync()
+    // Sends batches until the queue is empty, then gives up the sender's role.
+    private async Task DrainAsync()
     {
-        var batch = new List<Pending>(_maxBatch);
-        var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync())
+        do
         {
-            batch.Clear();
-            while (batch.Count < _maxBatch && reader.TryRead(out var item))
-            {
-                batch.Add(item);
-            }
+            await SendBatchAsync();
+        }
+        while (!_queue.IsEmpty || !Release());
+    }
 
-            if (batch.Count == 1)
-            {
-                await SendAloneAsync(batch[0]);
-            }
-            else
-            {
-                await SendTogetherAsync(batch);
-            }
+    /// <summary>Gives up the sender's role; returns false when it took it back for a commit that queued meanwhile.</summary>
+    private bool Release()
+    {
+        Volatile.Write(ref _sending, 0);
+
+        // A commit queued between the last look and the release found a sender still at work and waits for it: take
+        // the role back and send it (unless its own caller got there first).
+        return _queue.IsEmpty || Interlocked.CompareExchange(ref _sending, 1, 0) != 0;
+    }
+
+    private async Task SendBatchAsync()
+    {
+        var batch = new List<Pending>(Math.Min(_maxBatch, 16));
+        while (batch.Count < _maxBatch && _queue.TryDequeue(out var item))
+        {
+            batch.Add(item);
+        }
+
+        if (batch.Count == 1)
+        {
+            await SendAloneAsync(batch[0]);
+        }
+        else if (batch.Count > 1)
+        {
+            await SendTogetherAsync(batch);
         }
     }
 
