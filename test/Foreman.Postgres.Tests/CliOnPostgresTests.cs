@@ -58,6 +58,20 @@ public sealed class CliOnPostgresTests(PostgresCluster cluster)
         error.ShouldContain("--connection");
     }
 
+    [Fact]
+    public async Task InspectingAnUnknownSchema_IsAUsageError_AndCreatesNothing()
+    {
+        var (code, _, error) = await CliRunner.RunAsync(["runs", "list", "--store", "postgres", "--connection", cluster.ConnectionString, "--schema", _schema]);
+
+        code.ShouldBe(64);
+        error.ShouldContain($"no Foreman schema '{_schema}'");
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_namespace WHERE nspname = $1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = _schema });
+        (await command.ExecuteScalarAsync()).ShouldBe(0L);
+    }
+
     private async Task<string> SubmitAsync(Dictionary<string, string> environment, string? input = null)
     {
         string[] args = input is null ? ["runs", "submit", "invoice-approval", "--json"] : ["runs", "submit", "invoice-approval", "--json", "--input", input];

@@ -81,6 +81,11 @@ internal static class WorkflowStores
 
         try
         {
+            if (target.IsPostgres && !await PostgresSchemaExistsAsync(target, cancellationToken))
+            {
+                return (null, $"there is no Foreman schema '{target.Schema}' in {target.Description} (check --schema, or start a worker or submit a run first).");
+            }
+
             return (await OpenAsync(target, cancellationToken), null);
         }
         catch (InvalidOperationException ex)
@@ -126,6 +131,16 @@ internal static class WorkflowStores
                 return await body(store, reviews);
             }
         }, cancellationToken);
+
+    // A typo in --schema must not create an empty schema: the inspecting commands look before they open.
+    private static async Task<bool> PostgresSchemaExistsAsync(StoreTarget target, CancellationToken cancellationToken)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT to_regclass(quote_ident($1) || '.schema_version') IS NOT NULL", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = target.Schema });
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
 
     private static async Task<T> InitializedAsync<T>(T store, CancellationToken cancellationToken)
         where T : IWorkflowStore
