@@ -121,7 +121,7 @@ internal static class WorkflowStores
         }
     }
 
-    /// <summary>Like <see cref="UseExistingAsync"/>, with the review store of the same database opened too.</summary>
+    /// <summary>Like <c>UseExistingAsync</c>, with the review store of the same database opened too.</summary>
     public static Task<int> UseExistingWithReviewsAsync(CliEnvironment environment, StoreTarget target, Func<IWorkflowStore, IReviewStore, Task<int>> body, CancellationToken cancellationToken) =>
         UseExistingAsync(environment, target, async store =>
         {
@@ -131,6 +131,17 @@ internal static class WorkflowStores
                 return await body(store, reviews);
             }
         }, cancellationToken);
+
+    /// <summary>
+    /// Opens an existing SQLite file for a command whose other stores exist only on SQLite; the SQLite-typed overload
+    /// of <see cref="UseExistingAsync(CliEnvironment, StoreTarget, Func{IWorkflowStore, Task{int}}, CancellationToken)"/>.
+    /// </summary>
+    public static Task<int> UseExistingAsync(CliEnvironment environment, string path, Func<SqliteWorkflowStore, Task<int>> body, CancellationToken cancellationToken) =>
+        UseExistingAsync(environment, new StoreTarget(StoreKindOption.Sqlite, path, null, StoreSelection.DefaultSchema), store => body((SqliteWorkflowStore)store), cancellationToken);
+
+    /// <summary>The SQLite-typed overload of <see cref="UseExistingWithReviewsAsync(CliEnvironment, StoreTarget, Func{IWorkflowStore, IReviewStore, Task{int}}, CancellationToken)"/>.</summary>
+    public static Task<int> UseExistingWithReviewsAsync(CliEnvironment environment, string path, Func<SqliteWorkflowStore, SqliteReviewStore, Task<int>> body, CancellationToken cancellationToken) =>
+        UseExistingWithReviewsAsync(environment, new StoreTarget(StoreKindOption.Sqlite, path, null, StoreSelection.DefaultSchema), (store, reviews) => body((SqliteWorkflowStore)store, (SqliteReviewStore)reviews), cancellationToken);
 
     // A typo in --schema must not create an empty schema: the inspecting commands look before they open.
     private static async Task<bool> PostgresSchemaExistsAsync(StoreTarget target, CancellationToken cancellationToken)
