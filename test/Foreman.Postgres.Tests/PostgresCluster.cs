@@ -60,6 +60,10 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         await RunAsPostgresAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "stop"]);
         await StartAsync();
+
+        // The tests' own plain connections share Npgsql's global pool; its idle connections died with the server.
+        // (The stores' pools recover by themselves: that is what the restart test checks.)
+        NpgsqlConnection.ClearAllPools();
     }
 
     /// <inheritdoc />

@@ -146,7 +146,8 @@ internal static class WorkflowStores
     // A typo in --schema must not create an empty schema: the inspecting commands look before they open.
     private static async Task<bool> PostgresSchemaExistsAsync(StoreTarget target, CancellationToken cancellationToken)
     {
-        await using var connection = new Npgsql.NpgsqlConnection(target.ConnectionString);
+        // One look, outside any pool: a pooled connection may have outlived a server restart.
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(target.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new Npgsql.NpgsqlCommand("SELECT to_regclass(quote_ident($1) || '.schema_version') IS NOT NULL", connection);
         command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = target.Schema });
