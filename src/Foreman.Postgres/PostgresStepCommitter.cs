@@ -12,8 +12,8 @@ namespace Foreman.Postgres;
 /// durable before its call returns, as with a commit of its own.
 /// </summary>
 /// <remarks>
-/// <para>At most one batch is on its way at a time, so under load each batch holds everything that queued during the
-/// previous one. Nobody waits for a timer: a caller that finds no batch on its way sends one itself, on its own thread
+/// <para>At most a few batches are on their way at a time, so under load each holds what queued while the others
+/// travelled. Nobody waits for a timer: a caller that finds a sender's role free sends a batch itself, on its own thread
 /// (so one workflow at a time pays no thread hop), and whatever queued meanwhile is sent next from the thread pool.
 /// Items are sent in run-id order, so two batches never wait for each other's rows in opposite orders.</para>
 /// <para>A batch that fails with a server error (a deadlock with another writer, say) rolled back as a whole; its
@@ -27,7 +27,11 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
     private readonly string _sql;
     private readonly int _maxBatch;
     private readonly ConcurrentQueue<Pending> _queue = new();
-    private int _sending;
+    // Batches on their way at once. One alone would serialize everything behind one round trip and one flush; a few
+    // let the server overlap their flushes (its own group commit) while each still carries many commits under load.
+    private const int MaxInFlight = 4;
+
+    private int _senders;
     private volatile bool _disposed;
 
     public PostgresStepCommitter(NpgsqlDataSource dataSource, string sql, int maxBatch)
@@ -48,7 +52,7 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, typeof(PostgresWorkflowStore));
         var pending = new Pending(commit);
         _queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref _sending, 1, 0) == 0)
+        if (TryAcquire())
         {
             // No batch on its way: this caller sends one (its own commit and whatever queued with it) right here.
             await SendBatchAsync();
@@ -66,7 +70,7 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        while (Volatile.Read(ref _sending) == 1 || !_queue.IsEmpty)
+        while (Volatile.Read(ref _senders) > 0 || !_queue.IsEmpty)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System);
         }
@@ -107,14 +111,32 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
         while (!_queue.IsEmpty || !Release());
     }
 
-    /// <summary>Gives up the sender's role; returns false when it took it back for a commit that queued meanwhile.</summary>
+    /// <summary>Takes a sender's role if fewer than <see cref="MaxInFlight"/> batches are on their way.</summary>
+    private bool TryAcquire()
+    {
+        while (true)
+        {
+            var senders = Volatile.Read(ref _senders);
+            if (senders >= MaxInFlight)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _senders, senders + 1, senders) == senders)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Gives up a sender's role; returns false when it took one back for a commit that queued meanwhile.</summary>
     private bool Release()
     {
-        Volatile.Write(ref _sending, 0);
+        Interlocked.Decrement(ref _senders);
 
-        // A commit queued between the last look and the release found a sender still at work and waits for it: take
-        // the role back and send it (unless its own caller got there first).
-        return _queue.IsEmpty || Interlocked.CompareExchange(ref _sending, 1, 0) != 0;
+        // A commit queued between the last look and the release found every sender busy and waits for one: take a
+        // role back and send it (unless another sender or its own caller got there first).
+        return _queue.IsEmpty || !TryAcquire();
     }
 
     private async Task SendBatchAsync()
