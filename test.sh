@@ -5,6 +5,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 source eng/prerequisites.sh
 source eng/install-chromium.sh
+foreman_require_postgres
 
 results="$root/artifacts/test-results"
 rm -rf "$results"

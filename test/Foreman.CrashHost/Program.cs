@@ -1,5 +1,6 @@
 using System.Globalization;
 using Foreman.CrashHost;
+using Foreman.Postgres;
 using Foreman.Sqlite;
 using Foreman.Workflows;
 using Foreman.Workflows.Storage;
@@ -9,7 +10,9 @@ using Foreman.Workflows.Storage;
 var options = HostOptions.Parse(args);
 var workerId = string.Create(CultureInfo.InvariantCulture, $"crash-host-{Environment.ProcessId}");
 using var ledger = new Ledger(options.Ledger, workerId);
-await using var store = new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = options.Database, Synchronous = SqliteSynchronousMode.Full });
+await using var store = new FencingReporter(options.Store == "postgres"
+    ? new PostgresWorkflowStore(new PostgresWorkflowStoreOptions { ConnectionString = options.Connection!, Schema = options.Schema })
+    : new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = options.Database, Synchronous = SqliteSynchronousMode.Full }));
 await store.InitializeAsync(CancellationToken.None);
 var engine = new WorkflowEngine(store, [new LedgerWorkflow(ledger, options.EffectDelay)]);
 var worker = new WorkflowWorker(engine, new WorkflowWorkerOptions
@@ -29,7 +32,18 @@ if (options.ExitWhenDone)
 {
     while (true)
     {
-        var counts = await store.CountByStatusAsync(CancellationToken.None);
+        IReadOnlyDictionary<RunStatus, long> counts;
+        try
+        {
+            counts = await store.CountByStatusAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database is restarting: the worker reconnects by itself, and so does this check.
+            await Task.Delay(options.Poll, TimeProvider.System, CancellationToken.None);
+            continue;
+        }
+
         var open = counts.Where(c => !RunLifecycle.IsTerminal(c.Key)).Sum(c => c.Value);
         if (open == 0)
         {

@@ -19,6 +19,9 @@ internal sealed class HostProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Gets the process id (for signals such as SIGSTOP and SIGCONT).</summary>
+    public int Id => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public string Output

@@ -19,12 +19,12 @@ namespace Foreman.Cli.Bench;
 /// </remarks>
 internal static class DurableBenchmark
 {
-    public static async Task<BenchReport> RunAsync(BenchDatabase database, DurableBenchmarkOptions options, CancellationToken cancellationToken)
+    public static async Task<BenchReport> RunAsync(BenchStore database, DurableBenchmarkOptions options, CancellationToken cancellationToken)
     {
         var expectedOutput = (options.Steps * (options.Steps + 1) / 2).ToString(CultureInfo.InvariantCulture);
         var completions = new ConcurrentDictionary<string, TaskCompletionSource<RunStatus>>(StringComparer.Ordinal);
         var wrongOutputs = 0;
-        await using var store = new ObservedWorkflowStore(await WorkflowStores.OpenAsync(database.Path, options.Synchronous, cancellationToken, options.MaxBatchSize));
+        await using var store = new ObservedWorkflowStore(await database.OpenAsync(cancellationToken));
         store.StatusCommitted = (commit, result) =>
         {
             if (!RunLifecycle.IsTerminal(result.RunStatus) && result.RunStatus is not (RunStatus.DeadLettered or RunStatus.Suspended))
@@ -67,8 +67,8 @@ internal static class DurableBenchmark
             var totalSteps = (long)options.Workflows * options.Steps;
             return new BenchReport()
                 .Add("benchmark", "durable")
-                .Add("store", StoreKindOption.Sqlite)
-                .Add("synchronous", options.Synchronous.ToString().ToLowerInvariant())
+                .Add("store", database.Kind)
+                .Add("synchronous", database.Synchronous)
                 .Add("workflows", options.Workflows)
                 .Add("steps", options.Steps)
                 .Add("concurrency", options.Concurrency)

@@ -3,7 +3,7 @@ using System.Globalization;
 using Foreman.Autonomy;
 using Foreman.Cli.Rendering;
 using Foreman.Cli.Workflows;
-using Foreman.Sqlite;
+using Foreman.Reviews;
 
 namespace Foreman.Cli.Commands;
 
@@ -12,15 +12,16 @@ internal static class AutonomyCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var autonomy = new Command("autonomy", "Show decision types' autonomy levels and their audit trail; pin or unpin a level.") { db };
+        var db = StoreSelection.Create();
+        var autonomy = new Command("autonomy", "Show decision types' autonomy levels and their audit trail; pin or unpin a level.");
+        db.AddTo(autonomy);
         autonomy.Subcommands.Add(CreateShow(environment, db));
         autonomy.Subcommands.Add(CreatePin(environment, db));
         autonomy.Subcommands.Add(CreateUnpin(environment, db));
         return autonomy;
     }
 
-    private static Command CreateShow(CliEnvironment environment, Option<string> db)
+    private static Command CreateShow(CliEnvironment environment, StoreSelection db)
     {
         var typeArgument = new Argument<string?>("decision-type") { Description = "One decision type (default: every type with a recorded change).", Arity = ArgumentArity.ZeroOrOne };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
@@ -42,7 +43,7 @@ internal static class AutonomyCommands
         return show;
     }
 
-    private static Command CreatePin(CliEnvironment environment, Option<string> db)
+    private static Command CreatePin(CliEnvironment environment, StoreSelection db)
     {
         var typeArgument = new Argument<string>("decision-type") { Description = "The decision type." };
         var levelArgument = new Argument<string>("level") { Description = "0-3 or a name: autonomous, autonomous-with-audit, proposal-with-approval, assistance-only." };
@@ -70,7 +71,7 @@ internal static class AutonomyCommands
         return pin;
     }
 
-    private static Command CreateUnpin(CliEnvironment environment, Option<string> db)
+    private static Command CreateUnpin(CliEnvironment environment, StoreSelection db)
     {
         var typeArgument = new Argument<string>("decision-type") { Description = "The decision type." };
         var reasonOption = ReasonOption();
@@ -127,10 +128,10 @@ internal static class AutonomyCommands
     }
 
     // The CLI does not know the application's policy: a type without a record shows the default initial level.
-    private static Task<int> WithTrackerAsync(CliEnvironment environment, ParseResult parse, Option<string> db, CancellationToken cancellationToken, Func<AutonomyTracker, SqliteReviewStore, Task<int>> body) =>
+    private static Task<int> WithTrackerAsync(CliEnvironment environment, ParseResult parse, StoreSelection db, CancellationToken cancellationToken, Func<AutonomyTracker, IReviewStore, Task<int>> body) =>
         WorkflowStores.UseExistingWithReviewsAsync(
             environment,
-            DatabaseOption.Resolve(parse, db, environment),
+            db.Resolve(parse, environment),
             (_, reviews) => body(new AutonomyTracker(reviews, new AutonomyPolicy([]), timeProvider: TimeProvider.System), reviews),
             cancellationToken);
 }

@@ -20,6 +20,8 @@ internal static class BenchCommands
     {
         var storeOption = StoreKindOption.Create();
         var dbOption = CreateDbOption();
+        var connectionOption = new Option<string?>("--connection") { Description = "PostgreSQL: the Npgsql connection string (default: $FOREMAN_CONNECTION)." };
+        var schemaOption = new Option<string?>("--schema") { Description = "PostgreSQL: the schema to use (default: a fresh schema, dropped afterwards)." };
         var workflowsOption = new Option<int>("--workflows", "-n") { Description = "How many workflows to complete (default: 200).", DefaultValueFactory = _ => 200 };
         var stepsOption = new Option<int>("--steps", "-s") { Description = "Durable steps per workflow (default: 10).", DefaultValueFactory = _ => 10 };
         var concurrencyOption = new Option<int>("--concurrency", "-c") { Description = "Workflows in flight, and the worker's MaxConcurrentRuns (default: 1).", DefaultValueFactory = _ => 1 };
@@ -30,7 +32,7 @@ internal static class BenchCommands
         var jsonOption = new Option<bool>("--json") { Description = "Print one JSON line." };
         var durable = new Command("durable", "Durable steps per second: keeps C workflows of S trivial steps in flight until N completed.")
         {
-            storeOption, dbOption, workflowsOption, stepsOption, concurrencyOption, synchronousOption, warmupOption, batchOption, pollOption, jsonOption,
+            storeOption, dbOption, connectionOption, schemaOption, workflowsOption, stepsOption, concurrencyOption, synchronousOption, warmupOption, batchOption, pollOption, jsonOption,
         };
         durable.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,13 +44,22 @@ internal static class BenchCommands
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--workflows, --concurrency, --batch-size and --poll must be positive; --steps and --warmup not negative.");
             }
 
-            using var database = BenchDatabase.Create(environment, parse.GetValue(dbOption));
+            var kind = parse.GetValue(storeOption) ?? environment.GetVariable("FOREMAN_STORE") ?? StoreKindOption.Sqlite;
+            var connection = parse.GetValue(connectionOption) ?? environment.GetVariable("FOREMAN_CONNECTION");
+            if (kind == StoreKindOption.Postgres && string.IsNullOrWhiteSpace(connection))
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--store postgres needs --connection (or FOREMAN_CONNECTION).");
+            }
+
+            await using var database = kind == StoreKindOption.Postgres
+                ? BenchStore.Postgres(connection!, parse.GetValue(schemaOption), options.MaxBatchSize)
+                : BenchStore.Sqlite(BenchDatabase.Create(environment, parse.GetValue(dbOption)), options.Synchronous, options.MaxBatchSize);
             try
             {
                 Print(environment, await DurableBenchmark.RunAsync(database, options, cancellationToken), parse.GetValue(jsonOption));
                 return ExitCodes.Success;
             }
-            catch (InvalidOperationException ex)
+            catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or ArgumentException)
             {
                 // A benchmark run that failed, or a store that would not open: a finding, not a crash.
                 return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, ex.Message);
@@ -75,6 +86,11 @@ internal static class BenchCommands
             if (options.Runs < 1 || options.Concurrency < 1)
             {
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--runs and --concurrency must be positive.");
+            }
+
+            if ((parse.GetValue(storeOption) ?? StoreKindOption.Sqlite) != StoreKindOption.Sqlite)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "bench waiting measures the SQLite store only; use bench durable for PostgreSQL.");
             }
 
             var json = parse.GetValue(jsonOption);

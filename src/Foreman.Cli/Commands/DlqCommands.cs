@@ -17,22 +17,23 @@ internal static class DlqCommands
 
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var dlq = new Command("dlq", "Dead-lettered and suspended runs: inspect and re-queue.") { db };
+        var db = StoreSelection.Create();
+        var dlq = new Command("dlq", "Dead-lettered and suspended runs: inspect and re-queue.");
+        db.AddTo(dlq);
         dlq.Subcommands.Add(CreateList(environment, db));
         dlq.Subcommands.Add(CreateShow(environment, db));
         dlq.Subcommands.Add(CreateRequeue(environment, db));
         return dlq;
     }
 
-    private static Command CreateList(CliEnvironment environment, Option<string> db)
+    private static Command CreateList(CliEnvironment environment, StoreSelection db)
     {
         var limitOption = new Option<int>("--limit") { Description = "The most runs of each status to show (default: 100).", DefaultValueFactory = _ => 100 };
         var jsonOption = new Option<bool>("--json") { Description = "Print the runs as JSON." };
         var list = new Command("list", "List dead-lettered and suspended runs, newest first.") { limitOption, jsonOption };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var runs = new List<RunRecord>();
                 foreach (var status in Parked)
@@ -49,13 +50,13 @@ internal static class DlqCommands
         return list;
     }
 
-    private static Command CreateShow(CliEnvironment environment, Option<string> db)
+    private static Command CreateShow(CliEnvironment environment, StoreSelection db)
     {
         var idArgument = new Argument<string>("run-id") { Description = "The run." };
         var show = new Command("show", "Show why a run was parked: its error, the failed step's attempts and its journal.") { idArgument };
         show.SetAction(async (parse, cancellationToken) =>
         {
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var run = await store.GetRunAsync(runId, cancellationToken);
@@ -81,13 +82,13 @@ internal static class DlqCommands
         return show;
     }
 
-    private static Command CreateRequeue(CliEnvironment environment, Option<string> db)
+    private static Command CreateRequeue(CliEnvironment environment, StoreSelection db)
     {
         var idArgument = new Argument<string>("run-id") { Description = "The run." };
         var requeue = new Command("requeue", "Put a dead-lettered or suspended run back in the queue; finished steps keep their results.") { idArgument };
         requeue.SetAction(async (parse, cancellationToken) =>
         {
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var status = await new WorkflowEngine(store, []).RequeueAsync(runId, cancellationToken);

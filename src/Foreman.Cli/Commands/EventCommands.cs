@@ -10,13 +10,14 @@ internal static class EventCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var events = new Command("events", "Deliver external events to runs.") { db };
+        var db = StoreSelection.Create();
+        var events = new Command("events", "Deliver external events to runs.");
+        db.AddTo(events);
         events.Subcommands.Add(CreateSend(environment, db));
         return events;
     }
 
-    private static Command CreateSend(CliEnvironment environment, Option<string> db)
+    private static Command CreateSend(CliEnvironment environment, StoreSelection db)
     {
         var runArgument = new Argument<string>("run-id") { Description = "The run." };
         var nameArgument = new Argument<string>("event-name") { Description = "The event the workflow waits for (for example 'approval')." };
@@ -35,7 +36,7 @@ internal static class EventCommands
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"--payload: {payloadError}");
             }
 
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(runArgument);
                 var name = parse.GetRequiredValue(nameArgument);

@@ -5,7 +5,6 @@ using Foreman.Autonomy;
 using Foreman.Cli.Rendering;
 using Foreman.Cli.Workflows;
 using Foreman.Reviews;
-using Foreman.Sqlite;
 using Foreman.Workflows;
 
 namespace Foreman.Cli.Commands;
@@ -15,8 +14,9 @@ internal static class ReviewCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var review = new Command("review", "List, inspect and decide review items; a decision wakes the waiting run.") { db };
+        var db = StoreSelection.Create();
+        var review = new Command("review", "List, inspect and decide review items; a decision wakes the waiting run.");
+        db.AddTo(review);
         review.Subcommands.Add(CreateList(environment, db));
         review.Subcommands.Add(CreateShow(environment, db));
         review.Subcommands.Add(CreateDecide(environment, db, "approve", "Approve the exact proposed action.", ReviewStatus.Approved));
@@ -25,7 +25,7 @@ internal static class ReviewCommands
         return review;
     }
 
-    private static Command CreateList(CliEnvironment environment, Option<string> db)
+    private static Command CreateList(CliEnvironment environment, StoreSelection db)
     {
         var queueOption = new Option<string?>("--queue") { Description = "Only this queue." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
@@ -41,7 +41,7 @@ internal static class ReviewCommands
         return list;
     }
 
-    private static Command CreateShow(CliEnvironment environment, Option<string> db)
+    private static Command CreateShow(CliEnvironment environment, StoreSelection db)
     {
         var idArgument = new Argument<string>("id") { Description = "The review item." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
@@ -60,7 +60,7 @@ internal static class ReviewCommands
         return show;
     }
 
-    private static Command CreateDecide(CliEnvironment environment, Option<string> db, string name, string description, ReviewStatus verdict)
+    private static Command CreateDecide(CliEnvironment environment, StoreSelection db, string name, string description, ReviewStatus verdict)
     {
         var idArgument = new Argument<string>("id") { Description = "The review item." };
         var reasonOption = new Option<string?>("--reason") { Description = verdict == ReviewStatus.Rejected ? "Why (required)." : "Why (optional)." };
@@ -151,10 +151,10 @@ internal static class ReviewCommands
         return (action.ToJsonString(), null);
     }
 
-    private static Task<int> WithStoresAsync(CliEnvironment environment, ParseResult parse, Option<string> db, CancellationToken cancellationToken, Func<ReviewService, SqliteReviewStore, Task<int>> body) =>
+    private static Task<int> WithStoresAsync(CliEnvironment environment, ParseResult parse, StoreSelection db, CancellationToken cancellationToken, Func<ReviewService, IReviewStore, Task<int>> body) =>
         WorkflowStores.UseExistingWithReviewsAsync(
             environment,
-            DatabaseOption.Resolve(parse, db, environment),
+            db.Resolve(parse, environment),
             (store, reviews) => body(new ReviewService(reviews, new WorkflowEngine(store, []), autonomy: new AutonomyTracker(reviews, new AutonomyPolicy([]))), reviews),
             cancellationToken);
 }

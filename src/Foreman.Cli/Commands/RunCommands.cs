@@ -12,8 +12,9 @@ internal static class RunCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var runs = new Command("runs", "List, inspect, submit and cancel durable workflow runs.") { db };
+        var db = StoreSelection.Create();
+        var runs = new Command("runs", "List, inspect, submit and cancel durable workflow runs.");
+        db.AddTo(runs);
         runs.Subcommands.Add(CreateList(environment, db));
         runs.Subcommands.Add(CreateShow(environment, db));
         runs.Subcommands.Add(CreateSubmit(environment, db));
@@ -21,7 +22,7 @@ internal static class RunCommands
         return runs;
     }
 
-    private static Command CreateList(CliEnvironment environment, Option<string> db)
+    private static Command CreateList(CliEnvironment environment, StoreSelection db)
     {
         var statusOption = new Option<string?>("--status") { Description = $"Only runs with this status ({StatusText.AllStatuses()})." };
         var workflowOption = new Option<string?>("--workflow") { Description = "Only runs of this workflow." };
@@ -47,7 +48,7 @@ internal static class RunCommands
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, "--limit must be at least 1.");
             }
 
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var found = await store.ListRunsAsync(new RunQuery { Status = status, Workflow = parse.GetValue(workflowOption), Limit = limit }, cancellationToken);
                 await RunRenderer.WriteListAsync(environment.Out, found, parse.GetValue(jsonOption));
@@ -58,14 +59,14 @@ internal static class RunCommands
         return list;
     }
 
-    private static Command CreateShow(CliEnvironment environment, Option<string> db)
+    private static Command CreateShow(CliEnvironment environment, StoreSelection db)
     {
         var idArgument = new Argument<string>("run-id") { Description = "The run." };
         var jsonOption = new Option<bool>("--json") { Description = "Print the run, its journal and its inbox as JSON." };
         var show = new Command("show", "Show a run, its journal entries in order and its unconsumed inbox.") { idArgument, jsonOption };
         show.SetAction(async (parse, cancellationToken) =>
         {
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var run = await store.GetRunAsync(runId, cancellationToken);
@@ -91,7 +92,7 @@ internal static class RunCommands
         return show;
     }
 
-    private static Command CreateSubmit(CliEnvironment environment, Option<string> db)
+    private static Command CreateSubmit(CliEnvironment environment, StoreSelection db)
     {
         var workflowArgument = new Argument<string>("workflow") { Description = $"The workflow ({string.Join(", ", SampleWorkflows.All.Select(w => w.Name))})." };
         var inputOption = new Option<string?>("--input", "-i") { Description = "The input as JSON (default: the sample's example input)." };
@@ -114,7 +115,13 @@ internal static class RunCommands
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"--input: {inputError}");
             }
 
-            await using var store = await WorkflowStores.OpenAsync(DatabaseOption.Resolve(parse, db, environment), Sqlite.SqliteSynchronousMode.Full, cancellationToken);
+            var target = db.Resolve(parse, environment);
+            if (target.Error is { } targetError)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, targetError);
+            }
+
+            await using var store = await WorkflowStores.OpenAsync(target, cancellationToken);
             var engine = new WorkflowEngine(store, [new SubmitOnlyWorkflow(sample.Name)]);
             var (run, created) = await engine.SubmitAsync(sample.Name, input, parse.GetValue(keyOption), cancellationToken);
             if (parse.GetValue(jsonOption))
@@ -124,7 +131,7 @@ internal static class RunCommands
             else
             {
                 await environment.Out.WriteLineAsync(created
-                    ? $"Submitted {run.RunId} ({run.Workflow}); a worker runs it: foreman worker --db {DatabaseOption.Resolve(parse, db, environment)}"
+                    ? $"Submitted {run.RunId} ({run.Workflow}); a worker runs it: foreman worker {target.CommandLine}"
                     : $"A run with this key exists already: {run.RunId} ({StatusText.Of(run.Status)}).");
             }
 
@@ -133,14 +140,14 @@ internal static class RunCommands
         return submit;
     }
 
-    private static Command CreateCancel(CliEnvironment environment, Option<string> db)
+    private static Command CreateCancel(CliEnvironment environment, StoreSelection db)
     {
         var idArgument = new Argument<string>("run-id") { Description = "The run." };
         var reasonOption = new Option<string?>("--reason") { Description = "Why, recorded as the run's error." };
         var cancel = new Command("cancel", "Cancel a run that has not finished; a worker executing it stops at its next write.") { idArgument, reasonOption };
         cancel.SetAction(async (parse, cancellationToken) =>
         {
-            return await WorkflowStores.UseExistingAsync(environment, DatabaseOption.Resolve(parse, db, environment), async store =>
+            return await WorkflowStores.UseExistingAsync(environment, db.Resolve(parse, environment), async store =>
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var engine = new WorkflowEngine(store, []);

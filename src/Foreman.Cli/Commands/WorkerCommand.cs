@@ -16,8 +16,7 @@ internal static class WorkerCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var storeOption = StoreKindOption.Create();
+        var db = StoreSelection.Create();
         var concurrencyOption = new Option<int>("--concurrency", "-c") { Description = "How many runs execute at once (default: 16).", DefaultValueFactory = _ => 16 };
         var leaseOption = new Option<double>("--lease") { Description = "The lease in seconds: how long a run stays claimed if this worker dies (default: 30).", DefaultValueFactory = _ => 30 };
         var pollOption = new Option<double>("--poll") { Description = "Seconds between polls for events and runs freed by other processes (default: 1).", DefaultValueFactory = _ => 1 };
@@ -26,8 +25,9 @@ internal static class WorkerCommand
         var noTracesOption = new Option<bool>("--no-traces") { Description = "Do not record run traces in the database (foreman traces, foreman cost read them)." };
         var worker = new Command("worker", "Run a worker with the sample workflows until Ctrl+C (SIGINT or SIGTERM stops it gracefully).")
         {
-            db, storeOption, concurrencyOption, leaseOption, pollOption, configOption, quietOption, noTracesOption,
+            concurrencyOption, leaseOption, pollOption, configOption, quietOption, noTracesOption,
         };
+        db.AddTo(worker);
 
         worker.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,20 +51,26 @@ internal static class WorkerCommand
                 return ExitCodes.ConfigurationError;
             }
 
-            var path = DatabaseOption.Resolve(parse, db, environment);
+            var target = db.Resolve(parse, environment);
+            if (target.Error is { } targetError)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, targetError);
+            }
+
             var gate = new Lock();
             var time = TimeProvider.System;
-            await using var store = new ObservedWorkflowStore(await WorkflowStores.OpenAsync(path, Sqlite.SqliteSynchronousMode.Full, cancellationToken));
+            await using var store = new ObservedWorkflowStore(await WorkflowStores.OpenAsync(target, cancellationToken));
             if (!parse.GetValue(quietOption))
             {
                 store.StatusCommitted = (commit, result) => Report(environment.Out, gate, time, commit, result);
             }
 
-            // The review queue lives in the same file; it must be opened after the workflow store created the schema.
-            var reviews = new Sqlite.SqliteReviewStore(new Sqlite.SqliteReviewStoreOptions { DatabasePath = path });
-            await reviews.InitializeAsync(cancellationToken);
-            // Every span of the run (workflow, agents, model and tool calls) goes to the trace tables of the same file.
-            await using var traces = await TraceRecording.StartAsync(path, enabled: !parse.GetValue(noTracesOption), cancellationToken);
+            // The review queue lives in the same database; it must be opened after the workflow store created the schema.
+            var reviews = await WorkflowStores.OpenReviewsAsync(target, cancellationToken);
+            await using var reviewsLifetime = reviews as IAsyncDisposable;
+            // Every span of the run (workflow, agents, model and tool calls) goes to the trace tables of the SQLite file;
+            // the trace store has no PostgreSQL implementation yet, so a PostgreSQL worker records none.
+            await using var traces = await TraceRecording.StartAsync(target.DatabasePath ?? string.Empty, enabled: !target.IsPostgres && !parse.GetValue(noTracesOption), cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
             var engine = new WorkflowEngine(store, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), new WorkflowEngineOptions
             {
@@ -80,7 +86,7 @@ internal static class WorkerCommand
 
             lock (gate)
             {
-                environment.Out.WriteLine($"Worker {runner.WorkerId} on {path}");
+                environment.Out.WriteLine($"Worker {runner.WorkerId} on {target.Description}");
                 environment.Out.WriteLine($"  workflows: {string.Join(", ", engine.WorkflowNames.Order(StringComparer.Ordinal))}; up to {concurrency} at once; model: {setup.Description}.");
                 environment.Out.WriteLine("  Ctrl+C stops it; runs in flight resume on the next worker once their lease expires.");
             }

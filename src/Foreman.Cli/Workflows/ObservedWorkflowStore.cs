@@ -8,8 +8,11 @@ namespace Foreman.Cli.Workflows;
 /// change. The benchmarks learn that a run finished from its own commit instead of polling the store per run, and
 /// the worker prints what happens to its runs.
 /// </summary>
-internal sealed class ObservedWorkflowStore(IWorkflowStore inner) : IWorkflowStore
+internal sealed class ObservedWorkflowStore(IWorkflowStore inner) : IWorkflowStore, IWorkflowWakeSignal
 {
+    /// <summary>Passes the inner store's wake-ups on (PostgreSQL's LISTEN/NOTIFY), so wrapping never slows a worker down.</summary>
+    public IDisposable Subscribe(Action wake) => inner is IWorkflowWakeSignal signal ? signal.Subscribe(wake) : NoSignal.Instance;
+
     private StoreCallStats _stats = new();
 
     /// <summary>Gets the call counts and timings since the store was created or <see cref="ResetStats"/> was called.</summary>
@@ -134,4 +137,13 @@ internal sealed class ObservedWorkflowStore(IWorkflowStore inner) : IWorkflowSto
     }
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private sealed class NoSignal : IDisposable
+    {
+        public static readonly NoSignal Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -2,15 +2,17 @@ using System.CommandLine;
 
 namespace Foreman.Cli.Workflows;
 
-/// <summary>The <c>--store</c> option: which durable store to use. SQLite is the one that ships today.</summary>
+/// <summary>The <c>--store</c> option: which durable store to use (default: <c>$FOREMAN_STORE</c>, else sqlite).</summary>
 internal static class StoreKindOption
 {
     public const string Sqlite = "sqlite";
 
-    public static Option<string> Create()
+    public const string Postgres = "postgres";
+
+    public static Option<string?> Create()
     {
-        var option = new Option<string>("--store") { Description = "The durable store (default: sqlite).", DefaultValueFactory = _ => Sqlite };
-        option.AcceptOnlyFromAmong(Sqlite);
+        var option = new Option<string?>("--store") { Description = "The durable store: sqlite (one machine, the default) or postgres (several workers; needs --connection). Default: $FOREMAN_STORE, else sqlite.", Recursive = true };
+        option.AcceptOnlyFromAmong(Sqlite, Postgres);
         return option;
     }
 }

@@ -125,7 +125,19 @@ internal sealed class RunExecution
             commit = new RunCommit { RunId = Run.RunId, Epoch = Run.Epoch, Entries = entries, ConsumedEvents = consumed, BusinessState = businessState, At = Time.GetUtcNow() };
         }
 
-        var result = await Store.CommitAsync(commit, LeaseToken);
+        CommitResult result;
+        try
+        {
+            result = await Store.CommitAsync(commit, LeaseToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The store failed (a dropped connection, a database restart): whether the commit landed is unknown, so
+            // this execution must not go on, and the workflow must not see the error as its own failure and fail the
+            // run. It is abandoned instead; its lease runs out and a worker resumes it from the journal.
+            throw new LeaseLostException($"Run {Run.RunId}: the store failed while committing; the run resumes once its lease expires.", ex);
+        }
+
         if (!result.IsCommitted)
         {
             throw new LeaseLostException($"Run {Run.RunId}: the store refused the commit ({result.Status}); another worker owns the run now or it was cancelled.");

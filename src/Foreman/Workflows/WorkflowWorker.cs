@@ -49,6 +49,10 @@ public sealed class WorkflowWorker
         var inFlight = new HashSet<Task>();
         void Wake() => Pulse();
         _engine.Subscribe(Wake);
+
+        // Stores shared by several processes may tell us that another process made runs ready (PostgreSQL's
+        // LISTEN/NOTIFY); polling stays as the fallback for lost signals, expired leases and timers.
+        using var signal = (_engine.Store as Storage.IWorkflowWakeSignal)?.Subscribe(Wake);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -98,6 +102,20 @@ public sealed class WorkflowWorker
         }
     }
 
+    private async Task<DateTimeOffset?> NextWakeAtAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _engine.Store.NextWakeAtAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Like a failed claim: the store is unreachable for now (a database restart); sleep a poll interval.
+            WorkflowLog.ClaimFailed(_engine.Logger, _workerId, ex);
+            return null;
+        }
+    }
+
     private async Task ExecuteAsync(Storage.RunRecord run, CancellationToken cancellationToken)
     {
         try
@@ -122,7 +140,7 @@ public sealed class WorkflowWorker
         var delay = _poll;
         if (RunningCount < _maxConcurrent)
         {
-            var next = await _engine.Store.NextWakeAtAsync(cancellationToken);
+            var next = await NextWakeAtAsync(cancellationToken);
             if (next is { } due)
             {
                 var untilDue = due - _engine.TimeProvider.GetUtcNow();

@@ -1,0 +1,176 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Foreman.Autonomy;
+using Foreman.Reviews;
+using Npgsql;
+
+namespace Foreman.Postgres;
+
+/// <summary>
+/// The review store on PostgreSQL, in the workflow store's schema (its own tables and schema version). A decision is
+/// one <c>UPDATE … WHERE status = 'pending' RETURNING …</c>: the row lock makes exactly one of any number of racing
+/// decisions (from any number of servers) change the item. Thread-safe.
+/// </summary>
+public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
+{
+    private const string Columns = "item_id, queue, run_id, decision_type, level, status, packet, tool_name, proposed_action, action_hash, action_schema, created_at, due_at, human_cost, cost_currency, escalated_from, decided_at, decided_by, reason, modified_action, approved_action_hash, delivered";
+
+    // The packet's stored JSON is the SQLite store's, so a review item reads the same in either database.
+    private static readonly JsonSerializerOptions PacketJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresNames _names;
+    private readonly string _table;
+    private readonly string _changes;
+
+    /// <summary>Creates the store; call <see cref="InitializeAsync"/> before use.</summary>
+    /// <param name="options">Options; copied.</param>
+    public PostgresReviewStore(PostgresReviewStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
+        _names = new PostgresNames(options.Schema);
+        _table = _names.Quoted + ".review_items";
+        _changes = _names.Quoted + ".review_level_changes";
+        _dataSource = PostgresConnections.CreateDataSource(options.ConnectionString);
+    }
+
+    /// <summary>Creates or migrates the review tables (safe when several nodes start at once).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>A task.</returns>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await PostgresConnections.RequireDurableCommitsAsync(connection, cancellationToken);
+        await PostgresMigrator.MigrateAsync(connection, _names, "review_schema_version", PostgresReviewSchema.Migrations, ["review_items", "review_level_changes"], cancellationToken);
+    }
+
+    /// <summary>Closes the store's connections.</summary>
+    /// <returns>A task.</returns>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public async Task<(ReviewItem Item, bool Created)> CreateAsync(ReviewItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        await using var command = _dataSource.CreateCommand($"""
+            INSERT INTO {_table} ({Columns})
+            VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, NULL, NULL, NULL, false)
+            ON CONFLICT (item_id) DO NOTHING
+            """);
+        command.With(item.ItemId).With(item.Queue).With(item.RunId).With(item.DecisionType).With((int)item.Level)
+            .With(JsonSerializer.Serialize(item.Packet, PacketJson)).With(item.ToolName).With(item.ProposedAction).With(item.ActionHash).With(item.ActionSchema)
+            .With(item.CreatedAt.ToUnixTimeMilliseconds()).With(item.DueAt.ToUnixTimeMilliseconds());
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Numeric, Value = item.HumanCost });
+        command.With(item.CostCurrency).With(item.EscalatedFrom);
+        var created = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return ((await GetAsync(item.ItemId, cancellationToken))!, created);
+    }
+
+    /// <inheritdoc />
+    public async Task<ReviewItem?> GetAsync(string itemId, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE item_id = $1").With(itemId);
+        var items = await ReadItemsAsync(command, cancellationToken);
+        return items.Count == 0 ? null : items[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReviewItem>> ListAsync(ReviewQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT {Columns} FROM {_table}
+            WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR queue = $2) AND ($3::text IS NULL OR run_id = $3)
+            ORDER BY created_at, item_id
+            """).With(query.Status is { } s ? StatusText(s) : null).With(query.Queue).With(query.RunId);
+        return await ReadItemsAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DecideResult> DecideAsync(string itemId, ReviewDecision decision, string? approvedActionHash, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Verdict is ReviewStatus.Pending or ReviewStatus.Expired)
+        {
+            throw new ArgumentException("A decision approves, rejects or modifies.", nameof(decision));
+        }
+
+        return CompareAndSetAsync(itemId, decision.Verdict, decision.DecidedBy, decision.Reason, decision.Verdict == ReviewStatus.Modified ? decision.ModifiedAction : null, approvedActionHash, at, delivered: false, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<DecideResult> ExpireAsync(string itemId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        // The run that expires the item is the one waiting: there is nobody to deliver to.
+        CompareAndSetAsync(itemId, ReviewStatus.Expired, "system", "SLA passed", null, null, at, delivered: true, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReviewItem>> ListUndeliveredAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE NOT delivered AND status <> 'pending' ORDER BY decided_at, item_id");
+        return await ReadItemsAsync(command, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task MarkDeliveredAsync(string itemId, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"UPDATE {_table} SET delivered = true WHERE item_id = $1 AND status <> 'pending'").With(itemId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReviewOutcome>> ListOutcomesAsync(string decisionType, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT item_id, status, decided_at, decided_by FROM {_table}
+            WHERE decision_type = $1 AND status IN ('approved', 'modified', 'rejected') AND decided_at > $2
+            ORDER BY decided_at, item_id
+            """).With(decisionType).With(since.ToUnixTimeMilliseconds());
+        var outcomes = new List<ReviewOutcome>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            outcomes.Add(new ReviewOutcome(reader.GetString(0), decisionType, ParseStatus(reader.GetString(1)), FromMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
+        }
+
+        return outcomes;
+    }
+
+    /// <inheritdoc />
+    public async Task AppendLevelChangeAsync(LevelChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var command = _dataSource.CreateCommand($"""
+            INSERT INTO {_changes} (decision_type, from_level, to_level, kind, reason, samples, clean, at, changed_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            """).With(change.DecisionType).With((int)change.From).With((int)change.To).With(change.Kind.ToString()).With(change.Reason)
+            .With(change.Samples).With(change.CleanApprovals).With(change.At.ToUnixTimeMilliseconds()).With(change.ChangedBy);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LevelChange>> ListLevelChangesAsync(string? decisionType, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"""
+            SELECT decision_type, from_level, to_level, kind, reason, samples, clean, at, changed_by FROM {_changes}
+            WHERE $1::text IS NULL OR decision_type = $1 ORDER BY id
+            """).With(decisionType);
+        var changes = new List<LevelChange>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            changes.Add(new LevelChange(
+                reader.GetString(0),
+                (AutonomyLevel)reader.GetInt32(1),
+                (AutonomyLevel)reader.GetInt32(2),
+                Enum.Parse<LevelChangeKind>(reader.GetString(3)),
+                reader.GetString(4),
+                reader.GetInt32(5),
+                reader.GetInt32(6),
+                FromMilliseconds(reader.GetInt64(7)),
+                reader.GetString(8)));
+        }
+
+        return changes;
+    }
+}
