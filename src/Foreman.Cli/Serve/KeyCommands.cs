@@ -10,15 +10,14 @@ internal static class KeyCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var storeOption = StoreKindOption.Create();
-        var keys = new Command("keys", "Manage the server's API keys (stored as hashes; a key is shown once, when created).") { db, storeOption };
+        var db = StoreSelection.Create();
+        var keys = new Command("keys", "Manage the server's API keys (stored as hashes; a key is shown once, when created).");
 
         var roleOption = new Option<string>("--role") { Description = "submitter, reviewer, operator or admin.", Required = true };
         roleOption.AcceptOnlyFromAmong([.. Roles.All.Select(Roles.Name)]);
         var nameOption = new Option<string?>("--name") { Description = "Who or what uses the key (default: the role)." };
         var create = new Command("create", "Create a key and print it once.") { roleOption, nameOption };
-        create.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        create.SetAction((parse, cancellationToken) => WithKeysAsync(environment, db.Resolve(parse, environment), async store =>
         {
             _ = Roles.TryParse(parse.GetValue(roleOption), out var role);
             var name = parse.GetValue(nameOption) is { Length: > 0 } given ? given : Roles.Name(role);
@@ -29,7 +28,7 @@ internal static class KeyCommands
         }, cancellationToken));
 
         var list = new Command("list", "List keys (never their secrets).");
-        list.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        list.SetAction((parse, cancellationToken) => WithKeysAsync(environment, db.Resolve(parse, environment), async store =>
         {
             var all = await store.ListAsync(cancellationToken);
             await environment.Out.WriteLineAsync($"{"KEY",-18} {"ROLE",-10} {"CREATED",-20} {"STATUS",-28} NAME");
@@ -44,7 +43,7 @@ internal static class KeyCommands
 
         var idArgument = new Argument<string>("key-id") { Description = "The key id (key_…), as keys list shows it." };
         var revoke = new Command("revoke", "Revoke a key; requests and dashboard sessions with it stop working at once.") { idArgument };
-        revoke.SetAction((parse, cancellationToken) => WithKeysAsync(environment, parse.GetValue(storeOption), DatabaseOption.Resolve(parse, db, environment), async store =>
+        revoke.SetAction((parse, cancellationToken) => WithKeysAsync(environment, db.Resolve(parse, environment), async store =>
         {
             var id = parse.GetValue(idArgument)!;
             var key = await store.RevokeAsync(id, TimeProvider.System.GetUtcNow(), cancellationToken);
@@ -57,20 +56,26 @@ internal static class KeyCommands
             return ExitCodes.Success;
         }, cancellationToken));
 
+        // The store options go on each subcommand, so `foreman keys create --store postgres …` reads naturally.
+        foreach (var command in new[] { create, list, revoke })
+        {
+            db.AddTo(command);
+        }
+
         keys.Subcommands.Add(create);
         keys.Subcommands.Add(list);
         keys.Subcommands.Add(revoke);
         return keys;
     }
 
-    private static async Task<int> WithKeysAsync(CliEnvironment environment, string? storeKind, string databasePath, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
+    private static async Task<int> WithKeysAsync(CliEnvironment environment, StoreTarget target, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
     {
-        if (ServeStores.Unsupported(storeKind) is { } unsupported)
+        if (target.Error is { } error)
         {
-            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, unsupported);
+            return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, error);
         }
 
-        await using var stores = await ServeStores.OpenAsync(storeKind, databasePath, cancellationToken);
+        await using var stores = await ServeStores.OpenAsync(target, cancellationToken);
         return await body(stores.Keys);
     }
 }

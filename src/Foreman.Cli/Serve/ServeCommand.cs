@@ -23,8 +23,7 @@ internal static class ServeCommand
 
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var storeOption = StoreKindOption.Create();
+        var db = StoreSelection.Create();
         var urlOption = new Option<string>("--url") { Description = $"Where to listen (default: {DefaultUrl}, this machine only).", DefaultValueFactory = _ => DefaultUrl };
         var configOption = new Option<string?>("--config") { Description = "A foreman.json with the model endpoint (default: ./foreman.json if present; the simulated model otherwise)." };
         var concurrencyOption = new Option<int>("--concurrency", "-c") { Description = "How many runs the worker executes at once (default: 16).", DefaultValueFactory = _ => 16 };
@@ -33,8 +32,10 @@ internal static class ServeCommand
         var webhookOption = new Option<string?>("--alert-webhook") { Description = "POST new alerts to this URL as JSON (default: $FOREMAN_ALERT_WEBHOOK; none when unset)." };
         var serve = new Command("serve", "Run the Foreman server: HTTP API, dashboard and worker in one process, until Ctrl+C.")
         {
-            db, storeOption, urlOption, configOption, concurrencyOption, noSeedOption, otlpOption, webhookOption,
+            urlOption, configOption, concurrencyOption, noSeedOption, otlpOption, webhookOption,
         };
+
+        db.AddTo(serve);
 
         serve.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,9 +45,10 @@ internal static class ServeCommand
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"--url must be an http:// or https:// URL, like {DefaultUrl}.");
             }
 
-            if (ServeStores.Unsupported(parse.GetValue(storeOption)) is { } unsupported)
+            var target = db.Resolve(parse, environment);
+            if (target.Error is { } targetError)
             {
-                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, unsupported);
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, targetError);
             }
 
             var concurrency = parse.GetValue(concurrencyOption);
@@ -81,8 +83,7 @@ internal static class ServeCommand
                 return ExitCodes.ConfigurationError;
             }
 
-            var path = DatabaseOption.Resolve(parse, db, environment);
-            await using var stores = await ServeStores.OpenAsync(parse.GetValue(storeOption), path, cancellationToken);
+            await using var stores = await ServeStores.OpenAsync(target, cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
             var workflows = SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), stores.Reviews);
             var options = new ForemanServerOptions

@@ -9,8 +9,8 @@ using Foreman.Workflows.Storage;
 namespace Foreman.Cli.Serve;
 
 /// <summary>
-/// The stores the server runs on: runs, reviews, API keys, traces and alerts, all in one database. Opened by kind, so another store
-/// (PostgreSQL) is one more case here.
+/// The stores the server runs on: runs, reviews, API keys, traces and alerts, all in one database (a SQLite file, or a
+/// PostgreSQL schema shared by several nodes).
 /// </summary>
 internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore? traces, IAlertStore? alerts, string description) : IAsyncDisposable
 {
@@ -29,39 +29,49 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
     /// <summary>Gets where the data lives, for people (never a password).</summary>
     public string Description { get; } = description;
 
-    /// <summary>Why the server cannot run on <paramref name="kind"/>, or <see langword="null"/> when it can.</summary>
-    public static string? Unsupported(string? kind) =>
-        kind is null or StoreKindOption.Sqlite ? null : $"the server runs on SQLite for now (--store {kind} is not wired to its API key, trace and alert stores yet).";
-
-    public static async Task<ServeStores> OpenAsync(string? kind, string databasePath, CancellationToken cancellationToken)
+    /// <summary>Opens the stores <paramref name="target"/> names, creating their schemas when missing.</summary>
+    public static async Task<ServeStores> OpenAsync(StoreTarget target, CancellationToken cancellationToken)
     {
-        switch (kind ?? StoreKindOption.Sqlite)
+        var store = await WorkflowStores.OpenAsync(target, cancellationToken);
+        try
         {
-            case StoreKindOption.Sqlite:
-                var store = await WorkflowStores.OpenAsync(databasePath, SqliteSynchronousMode.Full, cancellationToken);
-                try
-                {
-                    // The review and key tables live in the same file; the workflow store created it and its schema first.
-                    var reviews = new SqliteReviewStore(new SqliteReviewStoreOptions { DatabasePath = databasePath });
-                    await reviews.InitializeAsync(cancellationToken);
-                    var keys = new SqliteApiKeyStore(databasePath);
-                    await keys.InitializeAsync(cancellationToken);
-                    var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = databasePath });
-                    await traces.InitializeAsync(cancellationToken);
-                    var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = databasePath });
-                    await alerts.InitializeAsync(cancellationToken);
-                    return new ServeStores(store, reviews, keys, traces, alerts, $"SQLite {databasePath}");
-                }
-                catch
-                {
-                    await store.DisposeAsync();
-                    throw;
-                }
+            // Reviews and keys live next to the runs (same file or schema); the workflow store created it first.
+            var reviews = await WorkflowStores.OpenReviewsAsync(target, cancellationToken);
+            if (target.IsPostgres)
+            {
+                // Every node on the database shares the keys. Traces and alert history have no PostgreSQL store yet:
+                // the server then rebuilds traces from the journal and keeps its operational alerts in memory.
+                var postgresKeys = new PostgresApiKeyStore(target.ConnectionString!, target.Schema);
+                await postgresKeys.InitializeAsync(cancellationToken);
+                return new ServeStores(store, reviews, postgresKeys, null, null, target.Description);
+            }
 
-            default:
-                throw new ArgumentException($"Unknown store '{kind}'.", nameof(kind));
+            var path = target.DatabasePath!;
+            var keys = new SqliteApiKeyStore(path);
+            await keys.InitializeAsync(cancellationToken);
+            var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = path });
+            await traces.InitializeAsync(cancellationToken);
+            var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
+            await alerts.InitializeAsync(cancellationToken);
+            return new ServeStores(store, reviews, keys, traces, alerts, $"SQLite {path}");
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
         }
     }
 
-    public ValueTask DisposeAsync() => Workflows.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var owned in new object[] { Keys, Reviews })
+        {
+            if (owned is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
+
+        await Workflows.DisposeAsync();
+    }
 }

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Foreman.Cli.Tests;
+
+namespace Foreman.Postgres.Tests;
+
+/// <summary><c>foreman keys</c> and <c>foreman serve</c> on PostgreSQL: the keys live in the database every node shares.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class ServeOnPostgresTests(PostgresCluster cluster)
+{
+    private readonly Dictionary<string, string> _environment = new()
+    {
+        ["FOREMAN_STORE"] = "postgres",
+        ["FOREMAN_CONNECTION"] = cluster.ConnectionString,
+        ["FOREMAN_SCHEMA"] = cluster.NewSchema(),
+    };
+
+    [Fact]
+    public async Task KeyCreatedOnTheDatabase_SignsInToAServerOnIt_WhichRunsSubmittedWork()
+    {
+        var (created, createdOut, createError) = await CliRunner.RunAsync(["keys", "create", "--role", "submitter", "--name", "ci"], _environment);
+        created.ShouldBe(0, createError);
+        var key = KeyText().Match(createdOut).Value;
+        key.ShouldStartWith("fm_");
+
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var serve = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{port}", "--no-seed"], _environment, cancellationToken: stop.Token);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilListeningAsync(client, serve);
+
+        (await client.GetAsync("/api/runs")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var body = new StringContent("""{"workflow":"bench-steps","input":{"steps":3}}""", Encoding.UTF8, "application/json");
+        using var submitted = await client.PostAsync("/api/runs", body);
+        var submitText = await submitted.Content.ReadAsStringAsync();
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Created, submitText);
+        var runId = JsonDocument.Parse(submitText).RootElement.GetProperty("run").GetProperty("run_id").GetString();
+
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(30);
+        string status;
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+            status = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{runId}")).RootElement.GetProperty("status").GetString()!;
+        }
+        while (status != "completed" && TimeProvider.System.GetUtcNow() < deadline);
+
+        await stop.CancelAsync();
+        var (code, output, error) = await serve;
+        status.ShouldBe("completed");
+        code.ShouldBe(0, error);
+        output.ShouldContain("PostgreSQL");
+        output.ShouldNotContain("fm_", customMessage: "a key exists on the database, so no admin key is created");
+        var (listed, list, _) = await CliRunner.RunAsync(["keys", "list"], _environment);
+        listed.ShouldBe(0);
+        list.ShouldContain("ci");
+        list.ShouldNotContain(key);
+    }
+
+    private static async Task WaitUntilListeningAsync(HttpClient client, Task<(int ExitCode, string Out, string Error)> serve)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (serve.IsCompleted)
+            {
+                var (code, output, error) = await serve;
+                throw new InvalidOperationException($"serve ended with {code}: {output} {error}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (TimeProvider.System.GetUtcNow() < deadline)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"fm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")]
+    private static partial Regex KeyText();
+}
