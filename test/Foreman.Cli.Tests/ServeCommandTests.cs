@@ -20,7 +20,7 @@ public sealed partial class ServeCommandTests : IDisposable
         {
             key = KeyLine().Match(server.Out).Value;
             key.ShouldStartWith("fm_");
-            server.Out.ShouldContain("Seeded 6 sample runs");
+            server.Out.ShouldContain("Seeded 18 sample runs");
             using var client = new HttpClient { BaseAddress = server.Url };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
@@ -28,7 +28,7 @@ public sealed partial class ServeCommandTests : IDisposable
             var reviews = await PollAsync(client, "/api/reviews", r => r.GetArrayLength() == 2);
             reviews[0].GetProperty("queue").GetString().ShouldBe("finance");
             var runs = await PollAsync(client, "/api/runs", r => r.GetProperty("runs").EnumerateArray().Count(x => x.GetProperty("status").GetString() == "completed") >= 3);
-            runs.GetProperty("runs").GetArrayLength().ShouldBe(6);
+            runs.GetProperty("runs").GetArrayLength().ShouldBe(18);
             runs.GetProperty("runs").EnumerateArray().Sum(r => r.GetProperty("cost").GetProperty("cost").GetDecimal()).ShouldBeGreaterThan(0);
             (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
             server.Error.ShouldNotContain("WARNING");
@@ -41,7 +41,7 @@ public sealed partial class ServeCommandTests : IDisposable
             again.Out.ShouldNotContain("Seeded");
             using var client = new HttpClient { BaseAddress = again.Url };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            (await PollAsync(client, "/api/runs", _ => true)).GetProperty("runs").GetArrayLength().ShouldBe(6);
+            (await PollAsync(client, "/api/runs", _ => true)).GetProperty("runs").GetArrayLength().ShouldBe(18);
         }
     }
 

@@ -177,7 +177,7 @@ internal static class ServeCommand
 
         if (seeded > 0)
         {
-            await output.WriteLineAsync($"  Seeded {seeded} sample runs: invoices (one waits for approval) and refunds waiting in the review queue.");
+            await output.WriteLineAsync($"  Seeded {seeded} sample runs: invoices (one waits for approval), refunds waiting in the review queue, and 4 documents of each sample pipeline (invoice processing, import documents, ticket triage).");
         }
 
         await output.WriteLineAsync($"  Open {address} in a browser and sign in with an API key. API: {address}api/openapi/v1.json");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Foreman.Samples.Invoices;
+using Foreman.Samples.Pipelines;
 using Foreman.Samples.Reviews;
 using Foreman.Samples.Workflows;
 using Foreman.Workflows;
@@ -14,6 +15,8 @@ namespace Foreman.Cli.Serve;
 /// </summary>
 internal static class ServeSeeds
 {
+    private const int PipelineDocuments = 4;
+
     public static async Task<int> SubmitAsync(WorkflowEngine engine, CancellationToken cancellationToken)
     {
         if ((await engine.Store.ListRunsAsync(new RunQuery { Limit = 1 }, cancellationToken)).Count > 0)
@@ -29,7 +32,7 @@ internal static class ServeSeeds
             (RefundApprovalWorkflow.WorkflowName, new RefundApprovalRequest("B-2201", "The carafe arrived cracked."), "seed-refund-carafe"),
             (RefundApprovalWorkflow.WorkflowName, new RefundApprovalRequest("B-0000", "Where is my refund?"), "seed-refund-unknown-order"),
             (BenchStepsWorkflow.WorkflowName, new BenchStepsInput(5), "seed-bench-steps"),
-        };
+        }.Concat(PipelineSeeds()).ToArray();
         var created = 0;
         foreach (var (workflow, input, key) in seeds)
         {
@@ -45,4 +48,9 @@ internal static class ServeSeeds
 
         return created;
     }
+
+    /// <summary>A few documents of each sample pipeline's generated dataset, so the traces show supervisors and consensus.</summary>
+    private static IEnumerable<(string Workflow, object Input, string Key)> PipelineSeeds() =>
+        SamplePipelines.All.SelectMany(pipeline => pipeline.Generate(PipelineDocuments, 42)
+            .Select(item => (pipeline.Name, item.Input, $"seed-{pipeline.Name}-{item.Id}")));
 }
