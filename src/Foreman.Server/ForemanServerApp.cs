@@ -166,19 +166,19 @@ internal static class ForemanServerApp
         {
             services.AddSingleton(traces);
             services.AddSingleton(new TraceQueryService(traces, time));
-            services.AddSingleton(new CostReportService(traces, reviews, null, options.CostCurrency, time));
+            services.AddSingleton(new CostReportService(traces, reviews, options.QualityMonitor, options.CostCurrency, time));
             services.AddSingleton<TraceRecorderService>();
             services.AddHostedService(sp => sp.GetRequiredService<TraceRecorderService>());
         }
 
         if (options.AlertStore is { } alertStore)
         {
-            var rules = AlertRules.Create(options.AlertRules, options.TraceStore, reviews, null);
+            var rules = AlertRules.Create(options.AlertRules, options.TraceStore, reviews, options.QualityMonitor);
             var sinks = options.AlertSinks.ToList();
             services.AddSingleton(alertStore);
             services.AddSingleton(sp => new AlertService(alertStore, rules, sinks, time, sp.GetRequiredService<ILoggerFactory>()));
             services.AddSingleton<IAlertSource>(new StoredAlerts(alertStore));
-            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertEvaluationService>(sp, options.AlertInterval));
+            services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertEvaluationService>(sp, options.AlertInterval, new QualityVerdictSync(options.QualityMonitor)));
         }
     }
 }

@@ -44,6 +44,13 @@ public sealed class ForemanServerOptions
     /// <summary>Gets or sets the alert store. With one, the server evaluates the alert rules every <see cref="AlertInterval"/> and lists what fires. The default value is <see langword="null"/>.</summary>
     public IAlertStore? AlertStore { get; set; }
 
+    /// <summary>
+    /// Gets or sets the quality monitor, or <see langword="null"/>. When set, the cost report includes the estimated
+    /// undetected errors, the accuracy-drift and threshold alerts are evaluated, and human verdicts in the review
+    /// queue are collected before each alert evaluation.
+    /// </summary>
+    public Foreman.Quality.QualityMonitor? QualityMonitor { get; set; }
+
     /// <summary>Gets the alert rules' thresholds and windows.</summary>
     public AlertRuleOptions AlertRules { get; } = new();
 

@@ -79,6 +79,30 @@ public sealed partial class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_MonitoredPipeline_SamplesOutputsIntoTheQualityQueue_AndCostsThem()
+    {
+        await using var server = await ServeAsync("--no-seed");
+        using var client = new HttpClient { BaseAddress = server.Url };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", KeyLine().Match(server.Out).Value);
+
+        for (var i = 1; i <= 60; i++)
+        {
+            var text = $"INVOICE INV-{i}\nFrom: Northwind Traders GmbH, Main Street {i}\nDate: 2026-11-02\n\nTotal due: EUR 1{i}.50";
+            using var body = new StringContent(JsonSerializer.Serialize(new { workflow = "invoice-extraction", input = new { documentId = $"DOC-{i}", text } }), System.Text.Encoding.UTF8, "application/json");
+            (await client.PostAsync("/api/runs", body)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var runs = await PollAsync(client, "/api/runs?workflow=invoice-extraction&limit=100", r => r.GetProperty("runs").EnumerateArray().All(x => x.GetProperty("status").GetString() == "completed"));
+        runs.GetProperty("runs").EnumerateArray().ShouldAllBe(x => x.GetProperty("status").GetString() == "completed");
+
+        // About 5 % of the outputs wait for a person to verify them; the cost report counts every run.
+        var reviews = await PollAsync(client, "/api/reviews", r => r.GetArrayLength() > 0);
+        reviews.EnumerateArray().ShouldContain(r => r.GetProperty("queue").GetString() == "quality");
+        var costs = await PollAsync(client, "/api/costs", c => c.GetProperty("runs").GetInt32() == 60);
+        costs.GetProperty("pipelines").EnumerateArray().Single(p => p.GetProperty("pipeline").GetString() == "invoice-extraction").GetProperty("runs").GetInt32().ShouldBe(60);
+    }
+
+    [Fact]
     public async Task Keys_CreateListRevoke_TheKeyIsShownOnceAndNeverListed()
     {
         var (code, output, error) = await _db.RunAsync("keys", "create", "--role", "reviewer", "--name", "dana");

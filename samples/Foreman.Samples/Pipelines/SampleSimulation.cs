@@ -26,6 +26,7 @@ public sealed class SampleSimulation : ISimulationBehavior
         Invoices.InvoiceAgents.Register(this);
         Imports.ImportAgents.Register(this);
         Tickets.TicketAgents.Register(this);
+        Add(Quality.InvoiceReader.Build().Instructions, Quality.InvoiceReader.Play);
     }
 
     /// <summary>Gets the mistake rates.</summary>

@@ -40,8 +40,9 @@ public static class SampleWorkflows
     /// <param name="runtime">Runs the agents (with the simulated model, build its provider on <see cref="SampleSimulation"/>).</param>
     /// <param name="ledger">Where approved invoices are posted.</param>
     /// <param name="reviews">The review queue, for the workflows that escalate to people; <see langword="null"/> leaves them out.</param>
+    /// <param name="quality">The quality monitor; when given, the monitored <c>invoice-extraction</c> pipeline is registered too.</param>
     /// <returns>The workflows, ready to register with a <see cref="WorkflowEngine"/>.</returns>
-    public static IReadOnlyList<IWorkflow> Create(AgentRuntime runtime, IInvoiceLedger ledger, IReviewStore? reviews = null)
+    public static IReadOnlyList<IWorkflow> Create(AgentRuntime runtime, IInvoiceLedger ledger, IReviewStore? reviews = null, Foreman.Quality.QualityMonitor? quality = null)
     {
         var workflows = new List<IWorkflow>
         {
@@ -52,6 +53,11 @@ public static class SampleWorkflows
         {
             var gate = new ReviewGate(reviews, new AutonomyTracker(reviews, new AutonomyPolicy([])), RefundApprovalWorkflow.CreateGateOptions());
             workflows.Add(new RefundApprovalWorkflow(gate, new InMemoryRefundLedger()));
+        }
+
+        if (quality is not null)
+        {
+            workflows.Add(new Quality.MonitoredInvoiceWorkflow(runtime, quality));
         }
 
         return workflows;

@@ -3,6 +3,7 @@ using Foreman.Agents;
 using Foreman.Alerts;
 using Foreman.Cli.Commands;
 using Foreman.Cli.Workflows;
+using Foreman.Quality;
 using Foreman.Samples.Invoices;
 using Foreman.Samples.Workflows;
 using Foreman.Server;
@@ -85,7 +86,9 @@ internal static class ServeCommand
 
             await using var stores = await ServeStores.OpenAsync(target, cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
-            var workflows = SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), stores.Reviews);
+            // Samples a share of the monitored pipeline's outputs for people to verify in the review queue ("quality").
+            var quality = stores.Quality is { } qualityStore ? new QualityMonitor(qualityStore, new QualityOptions { Traces = stores.Traces, Reviews = stores.Reviews }) : null;
+            var workflows = SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), stores.Reviews, quality);
             var options = new ForemanServerOptions
             {
                 Url = url,
@@ -93,6 +96,7 @@ internal static class ServeCommand
                 OtlpEndpoint = otlp,
                 TraceStore = stores.Traces,
                 AlertStore = stores.Alerts,
+                QualityMonitor = quality,
             };
             using var webhookClient = new HttpClient();
             if (webhook is not null)

@@ -1,5 +1,6 @@
 using Foreman.Cli.Workflows;
 using Foreman.Alerts;
+using Foreman.Quality;
 using Foreman.Reviews;
 using Foreman.Server.Auth;
 using Foreman.Sqlite;
@@ -12,13 +13,16 @@ namespace Foreman.Cli.Serve;
 /// The stores the server runs on: runs, reviews, API keys, traces and alerts, all in one database (a SQLite file, or a
 /// PostgreSQL schema shared by several nodes).
 /// </summary>
-internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore? traces, IAlertStore? alerts, string description) : IAsyncDisposable
+internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore? traces, IAlertStore? alerts, IQualityStore? quality, string description) : IAsyncDisposable
 {
     /// <summary>Gets the trace store, or <see langword="null"/> where the store kind has none (the server then rebuilds traces from the journal).</summary>
     public ITraceStore? Traces { get; } = traces;
 
     /// <summary>Gets the alert store, or <see langword="null"/> (only the server's operational alerts then).</summary>
     public IAlertStore? Alerts { get; } = alerts;
+
+    /// <summary>Gets the quality store, or <see langword="null"/> where the store kind has none (no quality sampling then).</summary>
+    public IQualityStore? Quality { get; } = quality;
 
     public IWorkflowStore Workflows { get; } = workflows;
 
@@ -43,7 +47,7 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
                 // the server then rebuilds traces from the journal and keeps its operational alerts in memory.
                 var postgresKeys = new PostgresApiKeyStore(target.ConnectionString!, target.Schema);
                 await postgresKeys.InitializeAsync(cancellationToken);
-                return new ServeStores(store, reviews, postgresKeys, null, null, target.Description);
+                return new ServeStores(store, reviews, postgresKeys, null, null, null, target.Description);
             }
 
             var path = target.DatabasePath!;
@@ -53,7 +57,9 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
             await traces.InitializeAsync(cancellationToken);
             var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
             await alerts.InitializeAsync(cancellationToken);
-            return new ServeStores(store, reviews, keys, traces, alerts, $"SQLite {path}");
+            var quality = new SqliteQualityStore(new SqliteQualityStoreOptions { DatabasePath = path });
+            await quality.InitializeAsync(cancellationToken);
+            return new ServeStores(store, reviews, keys, traces, alerts, quality, $"SQLite {path}");
         }
         catch
         {

@@ -4,8 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Foreman.Server.Observability;
 
-/// <summary>Evaluates the alert rules on a timer (fires, updates and resolves alerts; sends new ones to the sinks).</summary>
-internal sealed partial class AlertEvaluationService(AlertService alerts, TimeProvider time, TimeSpan interval, ILogger<AlertEvaluationService> logger) : BackgroundService
+/// <summary>
+/// Evaluates the alert rules on a timer (fires, updates and resolves alerts; sends new ones to the sinks), after
+/// collecting the quality verdicts people gave in the review queue, so drift and threshold rules see them.
+/// </summary>
+internal sealed partial class AlertEvaluationService(AlertService alerts, TimeProvider time, TimeSpan interval, QualityVerdictSync verdicts, ILogger<AlertEvaluationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +19,11 @@ internal sealed partial class AlertEvaluationService(AlertService alerts, TimePr
             {
                 try
                 {
+                    if (verdicts.Monitor is { } monitor)
+                    {
+                        await monitor.SyncReviewsAsync(stoppingToken);
+                    }
+
                     await alerts.EvaluateAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
