@@ -9,10 +9,8 @@ internal static class PostgresConnections
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
 
-        // Automatic preparation is off unless the user sets it: with it on, a group commit that the server refused
-        // (one bad statement in an NpgsqlBatch) left a pooled connection out of step with Npgsql 10's view of its
-        // prepared statements, and the next commit on it failed with "unexpected backend message DataRow" (about 1 in
-        // 8 runs of GroupCommitTests; 0 in 15 with it off). Preparing saves a parse per call; a wrong result costs more.
+        // Automatic preparation is off unless the user sets it: the store prepares its statements explicitly (see
+        // PreparedExecution for why automatic preparation is unsafe when a statement fails on the server).
         if (!ContainsKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 0;

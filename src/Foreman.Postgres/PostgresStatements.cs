@@ -1,6 +1,6 @@
 namespace Foreman.Postgres;
 
-/// <summary>The SQL the store sends, expanded once for its schema (the same text each time, so it is auto-prepared).</summary>
+/// <summary>The SQL the store sends, expanded once for its schema (the same text each time, so each is prepared once per connection).</summary>
 internal sealed class PostgresStatements(PostgresNames names)
 {
     public string CreateRun { get; } = names.Expand("SELECT {s}.create_run($1, $2, $3, $4, $5, $6)");

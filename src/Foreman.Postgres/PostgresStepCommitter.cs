@@ -161,9 +161,9 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(_sql);
+            await using var command = new NpgsqlCommand(_sql);
             AddParameters(command.Parameters, item.Commit);
-            await using var row = await command.ExecuteReaderAsync(CancellationToken.None);
+            await using var row = await _dataSource.ExecutePreparedReaderAsync(command, CancellationToken.None);
             await row.ReadAsync(CancellationToken.None);
             item.Result.TrySetResult(Read(row));
             Batches++;
@@ -189,6 +189,9 @@ internal sealed class PostgresStepCommitter : IAsyncDisposable
                 AddParameters(command.Parameters, item.Commit);
                 batch.BatchCommands.Add(command);
             }
+
+            // Every command has the same text: prepared once per connection, and after that only bound and executed.
+            await batch.PrepareAsync(CancellationToken.None);
 
             // Without an explicit transaction, a batch runs in one implicit transaction: all of it commits, or none.
             var results = new CommitResult[items.Count];

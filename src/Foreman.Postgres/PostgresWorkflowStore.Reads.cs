@@ -11,7 +11,7 @@ public sealed partial class PostgresWorkflowStore
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         await using var command = Command(_sql.GetRun).With(runId);
-        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         return await row.ReadAsync(cancellationToken) ? PostgresRows.ReadRun(row) : null;
     }
 
@@ -45,7 +45,7 @@ public sealed partial class PostgresWorkflowStore
 
         command.With(query.Limit);
         var runs = new List<RunRecord>();
-        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         while (await row.ReadAsync(cancellationToken))
         {
             runs.Add(PostgresRows.ReadRun(row));
@@ -59,7 +59,7 @@ public sealed partial class PostgresWorkflowStore
     {
         await using var command = Command(_sql.CountByStatus);
         var counts = new Dictionary<RunStatus, long>();
-        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         while (await row.ReadAsync(cancellationToken))
         {
             counts[StoredFormats.ParseStatus(row.GetString(0))] = row.GetInt64(1);
@@ -74,7 +74,7 @@ public sealed partial class PostgresWorkflowStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         await using var command = Command(_sql.Journal).With(runId);
         var entries = new List<JournalEntry>();
-        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         while (await row.ReadAsync(cancellationToken))
         {
             entries.Add(PostgresRows.ReadEntry(row));
@@ -89,7 +89,7 @@ public sealed partial class PostgresWorkflowStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         await using var command = Command(_sql.Inbox).With(runId);
         var events = new List<InboxEvent>();
-        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         while (await row.ReadAsync(cancellationToken))
         {
             events.Add(PostgresRows.ReadEvent(row));
@@ -102,6 +102,6 @@ public sealed partial class PostgresWorkflowStore
     public async Task<DateTimeOffset?> NextWakeAtAsync(CancellationToken cancellationToken)
     {
         await using var command = Command(_sql.NextWakeAt);
-        return await command.ExecuteScalarAsync(cancellationToken) is long ticks ? StoredFormats.ParseTime(ticks) : null;
+        return await _dataSource.ExecutePreparedScalarAsync(command, cancellationToken) is long ticks ? StoredFormats.ParseTime(ticks) : null;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class PostgresWorkflowStore
         var createdAt = StoredFormats.Time(run.CreatedAt);
         await using (var insert = Command(_sql.CreateRun).With(run.RunId).With(run.Workflow).With(run.Input).With(run.IdempotencyKey).With(run.ParentRunId).With(createdAt))
         {
-            if (await insert.ExecuteScalarAsync(cancellationToken) is true)
+            if (await _dataSource.ExecutePreparedScalarAsync(insert, cancellationToken) is true)
             {
                 var at = StoredFormats.ParseTime(createdAt);
                 return (new RunRecord
@@ -44,7 +44,7 @@ public sealed partial class PostgresWorkflowStore
         if (run.IdempotencyKey is { } key)
         {
             await using var find = Command(_sql.FindRunByKey).With(key);
-            await using var row = await find.ExecuteReaderAsync(cancellationToken);
+            await using var row = await _dataSource.ExecutePreparedReaderAsync(find, cancellationToken);
             if (await row.ReadAsync(cancellationToken))
             {
                 return (PostgresRows.ReadRun(row), false);
@@ -70,7 +70,7 @@ public sealed partial class PostgresWorkflowStore
         var at = StoredFormats.Time(now);
         await using var command = Command(_sql.Claim).With(at).With(maxRuns).With(workerId).With(StoredFormats.Time(now + leaseDuration));
         var claimed = new List<(long Due, RunRecord Run)>();
-        await using (var row = await command.ExecuteReaderAsync(cancellationToken))
+        await using (var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken))
         {
             while (await row.ReadAsync(cancellationToken))
             {
@@ -90,7 +90,7 @@ public sealed partial class PostgresWorkflowStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         cancellationToken.ThrowIfCancellationRequested();
         await using var command = Command(_sql.RenewLease).With(runId).With(epoch).With(StoredFormats.Time(expiresAt));
-        return (CommitStatus)Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return (CommitStatus)Convert.ToInt32(await _dataSource.ExecutePreparedScalarAsync(command, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
@@ -140,7 +140,7 @@ public sealed partial class PostgresWorkflowStore
             AddCommitParameters(command, commit);
         }
         await using var disposeCommand = command;
-        await using var row = await command.ExecuteReaderAsync(cancellationToken);
+        await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         await row.ReadAsync(cancellationToken);
         return new CommitResult((CommitStatus)row.GetInt32(0), row.GetInt64(1), StoredFormats.ParseStatus(row.GetString(2)));
     }
@@ -153,7 +153,7 @@ public sealed partial class PostgresWorkflowStore
         ArgumentNullException.ThrowIfNull(payload);
         cancellationToken.ThrowIfCancellationRequested();
         await using var command = Command(_sql.Deliver).With(runId).With(name).With(payload).With(dedupeKey).With(StoredFormats.Time(now));
-        return (DeliveryStatus)Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return (DeliveryStatus)Convert.ToInt32(await _dataSource.ExecutePreparedScalarAsync(command, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
@@ -170,7 +170,7 @@ public sealed partial class PostgresWorkflowStore
             .With(error)
             .With(StoredFormats.ChildEvent(RunStatus.Cancelled, output: null, error))
             .With(StoredFormats.Time(now));
-        return (CommitStatus)Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return (CommitStatus)Convert.ToInt32(await _dataSource.ExecutePreparedScalarAsync(command, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
@@ -180,7 +180,7 @@ public sealed partial class PostgresWorkflowStore
         ArgumentException.ThrowIfNullOrEmpty(runId);
         cancellationToken.ThrowIfCancellationRequested();
         await using var command = Command(_sql.Requeue).With(runId).With(StoredFormats.Time(now));
-        return (CommitStatus)Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return (CommitStatus)Convert.ToInt32(await _dataSource.ExecutePreparedScalarAsync(command, cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The 21 arguments of <c>commit_run</c>: the run, the transition, and the entries as parallel arrays.</summary>

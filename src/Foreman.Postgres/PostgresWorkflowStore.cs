@@ -145,7 +145,7 @@ public sealed partial class PostgresWorkflowStore : IWorkflowStore, IWorkflowWak
     private NpgsqlCommand Command(string sql)
     {
         ThrowIfNotReady();
-        return _dataSource.CreateCommand(sql);
+        return new NpgsqlCommand(sql);
     }
 
     private sealed class NoSubscription : IDisposable

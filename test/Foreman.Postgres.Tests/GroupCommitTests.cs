@@ -55,6 +55,38 @@ public sealed class GroupCommitTests(PostgresCluster cluster)
         }
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(";Max Auto Prepare=10;Auto Prepare Min Usages=1")]
+    public async Task AStatementTheServerRefuses_LeavesItsConnectionUsable(string settings)
+    {
+        // One pooled connection, so every statement after the refused one runs on the connection that refused it.
+        // The second case turns on Npgsql's automatic preparation, under which the refused statement is prepared in the
+        // same round trip; the store must stay correct when a user opts into it as well.
+        var options = new PostgresWorkflowStoreOptions
+        {
+            ConnectionString = cluster.ConnectionString + ";Maximum Pool Size=1" + settings,
+            Schema = cluster.NewSchema(),
+            MaxBatchSize = 1,
+            ListenForWakeUps = false,
+        };
+        await using var store = new PostgresWorkflowStore(options);
+        await store.InitializeAsync(CancellationToken.None);
+        var runs = await StartRunsAsync(store, 3);
+
+        await Should.ThrowAsync<PostgresException>(() => store.CommitAsync(StepCommit(runs[0], "\"a\0b\""), CancellationToken.None));
+
+        for (var i = 0; i < 20; i++)
+        {
+            (await store.GetRunAsync(runs[1].RunId, CancellationToken.None))!.Version.ShouldBe(runs[1].Version);
+            (await store.GetJournalAsync(runs[0].RunId, CancellationToken.None)).ShouldBeEmpty();
+        }
+
+        (await store.CommitAsync(StepCommit(runs[0], "\"ok\""), CancellationToken.None)).Status.ShouldBe(CommitStatus.Committed);
+        (await store.CommitAsync(StepCommit(runs[2], "\"ok\""), CancellationToken.None)).Status.ShouldBe(CommitStatus.Committed);
+        (await store.GetJournalAsync(runs[0].RunId, CancellationToken.None)).Single().Payload.ShouldBe("\"ok\"");
+    }
+
     [Fact]
     public async Task StaleEpochInABatch_IsFencedAlone()
     {
