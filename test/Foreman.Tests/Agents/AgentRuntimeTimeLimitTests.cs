@@ -39,7 +39,9 @@ public sealed class AgentRuntimeTimeLimitTests
     {
         using var harness = new AgentHarness(Script.Final(TestAgents.Answer()), FaultInjection.None with { Latency = TimeSpan.FromSeconds(20) });
 
-        var result = await harness.RunDrivingClockAsync(AgentWithLimit(TimeSpan.FromSeconds(30)), TimeSpan.FromSeconds(1), maxSteps: 120);
+        // A wide margin (20 s of work against a 2 min limit): on a loaded machine a continuation the clock released may
+        // wait on the thread pool while the test moves the clock on, and a tight limit would then fire spuriously.
+        var result = await harness.RunDrivingClockAsync(AgentWithLimit(TimeSpan.FromMinutes(2)), TimeSpan.FromSeconds(1), maxSteps: 120);
 
         result.Status.ShouldBe(AgentStatus.Succeeded);
         result.ModelCalls.ShouldHaveSingleItem().Duration.ShouldBe(TimeSpan.FromSeconds(20));
