@@ -20,24 +20,14 @@ public sealed partial class SqliteReviewStore : IReviewStore
     public SqliteReviewStore(SqliteReviewStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            throw new ArgumentException("DatabasePath is required.", nameof(options));
-        }
-
-        _database = new SqliteDatabase(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
+        _database = SqliteDatabase.InWorkflowFile(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
     }
 
     /// <summary>Creates or migrates the review tables. The workflow store must have initialized the file first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.OpenWriter();
-        SqliteReviewSchema.Migrate(connection, _database.Path);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync(SqliteReviewSchema.Migrate, cancellationToken);
 
     /// <inheritdoc />
     public async Task<(ReviewItem Item, bool Created)> CreateAsync(ReviewItem item, CancellationToken cancellationToken)
