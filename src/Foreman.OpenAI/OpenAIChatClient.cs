@@ -57,19 +57,9 @@ public sealed partial class OpenAIChatClient : IChatClient
             var result = await _endpoint.GetSdkClient(model).CompleteChatAsync(sdkMessages, sdkOptions, cancellationToken);
             return ChatResponseMapper.ToChatResponse(result.Value);
         }
-        catch (OperationCanceledException canceled) when (cancellationToken.IsCancellationRequested && canceled.CancellationToken == cancellationToken)
+        catch (Exception exception) when (IsTranslated(exception, cancellationToken))
         {
-            throw;
-        }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested)
-        {
-            // A cancelled read can surface as an I/O error or carry the SDK's linked token; the caller asked to
-            // stop, so that is what they hear, with their own token.
-            throw new OperationCanceledException("The model call was canceled.", exception, cancellationToken);
-        }
-        catch (Exception exception) when (ModelCallErrors.IsCallFailure(exception))
-        {
-            throw ModelCallErrors.Translate(exception, model, _endpoint);
+            throw CallFailure(exception, model, cancellationToken);
         }
     }
 

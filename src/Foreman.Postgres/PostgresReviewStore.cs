@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Foreman.Autonomy;
 using Foreman.Reviews;
 using Npgsql;
@@ -13,11 +11,6 @@ namespace Foreman.Postgres;
 /// </summary>
 public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
 {
-    private const string Columns = "item_id, queue, run_id, decision_type, level, status, packet, tool_name, proposed_action, action_hash, action_schema, created_at, due_at, human_cost, cost_currency, escalated_from, decided_at, decided_by, reason, modified_action, approved_action_hash, delivered";
-
-    // The packet's stored JSON is the SQLite store's, so a review item reads the same in either database.
-    private static readonly JsonSerializerOptions PacketJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresNames _names;
     private readonly string _table;
@@ -54,12 +47,12 @@ public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var command = _dataSource.CreateCommand($"""
-            INSERT INTO {_table} ({Columns})
+            INSERT INTO {_table} ({ReviewRows.Columns})
             VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, NULL, NULL, NULL, false)
             ON CONFLICT (item_id) DO NOTHING
             """);
         command.With(item.ItemId).With(item.Queue).With(item.RunId).With(item.DecisionType).With((int)item.Level)
-            .With(JsonSerializer.Serialize(item.Packet, PacketJson)).With(item.ToolName).With(item.ProposedAction).With(item.ActionHash).With(item.ActionSchema)
+            .With(ReviewRows.Packet(item.Packet)).With(item.ToolName).With(item.ProposedAction).With(item.ActionHash).With(item.ActionSchema)
             .With(item.CreatedAt.ToUnixTimeMilliseconds()).With(item.DueAt.ToUnixTimeMilliseconds());
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Numeric, Value = item.HumanCost });
         command.With(item.CostCurrency).With(item.EscalatedFrom);
@@ -70,8 +63,8 @@ public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
     /// <inheritdoc />
     public async Task<ReviewItem?> GetAsync(string itemId, CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE item_id = $1").With(itemId);
-        var items = await ReadItemsAsync(command, cancellationToken);
+        await using var command = _dataSource.CreateCommand($"SELECT {ReviewRows.Columns} FROM {_table} WHERE item_id = $1").With(itemId);
+        var items = await ReviewRows.ReadItemsAsync(command, cancellationToken);
         return items.Count == 0 ? null : items[0];
     }
 
@@ -80,35 +73,26 @@ public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var command = _dataSource.CreateCommand($"""
-            SELECT {Columns} FROM {_table}
+            SELECT {ReviewRows.Columns} FROM {_table}
             WHERE ($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR queue = $2) AND ($3::text IS NULL OR run_id = $3)
             ORDER BY created_at, item_id
-            """).With(query.Status is { } s ? StatusText(s) : null).With(query.Queue).With(query.RunId);
-        return await ReadItemsAsync(command, cancellationToken);
+            """).With(query.Status is { } s ? ReviewRows.StatusText(s) : null).With(query.Queue).With(query.RunId);
+        return await ReviewRows.ReadItemsAsync(command, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<DecideResult> DecideAsync(string itemId, ReviewDecision decision, string? approvedActionHash, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        if (decision.Verdict is ReviewStatus.Pending or ReviewStatus.Expired)
-        {
-            throw new ArgumentException("A decision approves, rejects or modifies.", nameof(decision));
-        }
-
-        return CompareAndSetAsync(itemId, decision.Verdict, decision.DecidedBy, decision.Reason, decision.Verdict == ReviewStatus.Modified ? decision.ModifiedAction : null, approvedActionHash, at, delivered: false, cancellationToken);
-    }
+    public Task<DecideResult> DecideAsync(string itemId, ReviewDecision decision, string? approvedActionHash, DateTimeOffset at, CancellationToken cancellationToken) =>
+        CompareAndSetAsync(itemId, ReviewOutcomeWrite.Decide(decision, approvedActionHash, at), cancellationToken);
 
     /// <inheritdoc />
     public Task<DecideResult> ExpireAsync(string itemId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        // The run that expires the item is the one waiting: there is nobody to deliver to.
-        CompareAndSetAsync(itemId, ReviewStatus.Expired, "system", "SLA passed", null, null, at, delivered: true, cancellationToken);
+        CompareAndSetAsync(itemId, ReviewOutcomeWrite.Expire(at), cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReviewItem>> ListUndeliveredAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE NOT delivered AND status <> 'pending' ORDER BY decided_at, item_id");
-        return await ReadItemsAsync(command, cancellationToken);
+        await using var command = _dataSource.CreateCommand($"SELECT {ReviewRows.Columns} FROM {_table} WHERE NOT delivered AND status <> 'pending' ORDER BY decided_at, item_id");
+        return await ReviewRows.ReadItemsAsync(command, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -122,18 +106,11 @@ public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
     public async Task<IReadOnlyList<ReviewOutcome>> ListOutcomesAsync(string decisionType, DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"""
-            SELECT item_id, status, decided_at, decided_by FROM {_table}
+            SELECT {ReviewRows.OutcomeColumns} FROM {_table}
             WHERE decision_type = $1 AND status IN ('approved', 'modified', 'rejected') AND decided_at > $2
             ORDER BY decided_at, item_id
             """).With(decisionType).With(since.ToUnixTimeMilliseconds());
-        var outcomes = new List<ReviewOutcome>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            outcomes.Add(new ReviewOutcome(reader.GetString(0), decisionType, ParseStatus(reader.GetString(1)), FromMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
-        }
-
-        return outcomes;
+        return await ReviewRows.ReadOutcomesAsync(command, decisionType, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -152,25 +129,9 @@ public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
     public async Task<IReadOnlyList<LevelChange>> ListLevelChangesAsync(string? decisionType, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand($"""
-            SELECT decision_type, from_level, to_level, kind, reason, samples, clean, at, changed_by FROM {_changes}
+            SELECT {ReviewRows.LevelChangeColumns} FROM {_changes}
             WHERE $1::text IS NULL OR decision_type = $1 ORDER BY id
             """).With(decisionType);
-        var changes = new List<LevelChange>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            changes.Add(new LevelChange(
-                reader.GetString(0),
-                (AutonomyLevel)reader.GetInt32(1),
-                (AutonomyLevel)reader.GetInt32(2),
-                Enum.Parse<LevelChangeKind>(reader.GetString(3)),
-                reader.GetString(4),
-                reader.GetInt32(5),
-                reader.GetInt32(6),
-                FromMilliseconds(reader.GetInt64(7)),
-                reader.GetString(8)));
-        }
-
-        return changes;
+        return await ReviewRows.ReadLevelChangesAsync(command, cancellationToken);
     }
 }

@@ -5,9 +5,9 @@ internal sealed class PostgresStatements(PostgresNames names)
 {
     public string CreateRun { get; } = names.Expand("SELECT {s}.create_run($1, $2, $3, $4, $5, $6)");
 
-    public string FindRunByKey { get; } = names.Expand($"SELECT {PostgresRows.RunColumns} FROM {{s}}.runs WHERE idempotency_key = $1");
+    public string FindRunByKey { get; } = names.Expand($"SELECT {StoredRows.RunColumns} FROM {{s}}.runs WHERE idempotency_key = $1");
 
-    public string GetRun { get; } = names.Expand($"SELECT {PostgresRows.RunColumns} FROM {{s}}.runs WHERE run_id = $1");
+    public string GetRun { get; } = names.Expand($"SELECT {StoredRows.RunColumns} FROM {{s}}.runs WHERE run_id = $1");
 
     /// <summary>
     /// Claims in one statement. Runs already due (pending, woken timers, expired leases) come from one ordered range
@@ -46,9 +46,9 @@ internal sealed class PostgresStatements(PostgresNames names)
 
     public string CountByStatus { get; } = names.Expand("SELECT status, count(*) FROM {s}.runs GROUP BY status");
 
-    public string Journal { get; } = names.Expand($"SELECT {PostgresRows.JournalColumns} FROM {{s}}.journal WHERE run_id = $1 ORDER BY seq");
+    public string Journal { get; } = names.Expand($"SELECT {StoredRows.JournalColumns} FROM {{s}}.journal WHERE run_id = $1 ORDER BY seq");
 
-    public string Inbox { get; } = names.Expand($"SELECT {PostgresRows.InboxColumns} FROM {{s}}.inbox WHERE run_id = $1 AND consumed_at IS NULL ORDER BY id");
+    public string Inbox { get; } = names.Expand($"SELECT {StoredRows.InboxColumns} FROM {{s}}.inbox WHERE run_id = $1 AND consumed_at IS NULL ORDER BY id");
 
     public string NextWakeAt { get; } = names.Expand("SELECT min(due_at) FROM {s}.runs WHERE status = 'waiting' AND due_at IS NOT NULL");
 
@@ -56,7 +56,7 @@ internal sealed class PostgresStatements(PostgresNames names)
     public string ListRuns(bool status, bool workflow, bool before)
     {
         var next = 1;
-        var sql = new System.Text.StringBuilder($"SELECT {PostgresRows.RunColumns} FROM {names.Quoted}.runs WHERE true");
+        var sql = new System.Text.StringBuilder($"SELECT {StoredRows.RunColumns} FROM {names.Quoted}.runs WHERE true");
         if (status)
         {
             sql.Append(System.Globalization.CultureInfo.InvariantCulture, $" AND status = ${next++}");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Foreman.Sqlite;
 using Foreman.Workflows.Storage;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,4 +1,3 @@
-using Foreman.Sqlite;
 using Foreman.Workflows.Storage;
 
 namespace Foreman.Postgres;
@@ -77,7 +76,7 @@ public sealed partial class PostgresWorkflowStore
         await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         while (await row.ReadAsync(cancellationToken))
         {
-            entries.Add(PostgresRows.ReadEntry(row));
+            entries.Add(StoredRows.ReadEntry(row));
         }
 
         return entries;
@@ -92,7 +91,7 @@ public sealed partial class PostgresWorkflowStore
         await using var row = await _dataSource.ExecutePreparedReaderAsync(command, cancellationToken);
         while (await row.ReadAsync(cancellationToken))
         {
-            events.Add(PostgresRows.ReadEvent(row));
+            events.Add(StoredRows.ReadEvent(row));
         }
 
         return events;

@@ -1,4 +1,3 @@
-using Foreman.Sqlite;
 using Foreman.Workflows.Storage;
 using Npgsql;
 
@@ -23,20 +22,7 @@ public sealed partial class PostgresWorkflowStore
         {
             if (await _dataSource.ExecutePreparedScalarAsync(insert, cancellationToken) is true)
             {
-                var at = StoredFormats.ParseTime(createdAt);
-                return (new RunRecord
-                {
-                    RunId = run.RunId,
-                    Workflow = run.Workflow,
-                    Input = run.Input,
-                    Status = RunStatus.Pending,
-                    Version = 1,
-                    Epoch = 0,
-                    IdempotencyKey = run.IdempotencyKey,
-                    ParentRunId = run.ParentRunId,
-                    CreatedAt = at,
-                    UpdatedAt = at,
-                }, true);
+                return (StoredRows.Created(run, StoredFormats.ParseTime(createdAt)), true);
             }
         }
 
@@ -74,7 +60,7 @@ public sealed partial class PostgresWorkflowStore
         {
             while (await row.ReadAsync(cancellationToken))
             {
-                claimed.Add((row.GetInt64(PostgresRows.RunColumnCount), PostgresRows.ReadRun(row)));
+                claimed.Add((row.GetInt64(StoredRows.RunColumnCount), PostgresRows.ReadRun(row)));
             }
         }
 

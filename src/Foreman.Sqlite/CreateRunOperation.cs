@@ -18,19 +18,6 @@ internal sealed class CreateRunOperation(NewRun run, CancellationToken cancellat
             throw new InvalidOperationException($"A run with id '{run.RunId}' already exists; run ids must be unique.");
         }
 
-        var createdAt = run.CreatedAt.ToUniversalTime();
-        return (new RunRecord
-        {
-            RunId = run.RunId,
-            Workflow = run.Workflow,
-            Input = run.Input,
-            Status = RunStatus.Pending,
-            Version = 1,
-            Epoch = 0,
-            IdempotencyKey = run.IdempotencyKey,
-            ParentRunId = run.ParentRunId,
-            CreatedAt = createdAt,
-            UpdatedAt = createdAt,
-        }, true);
+        return (StoredRows.Created(run, run.CreatedAt.ToUniversalTime()), true);
     }
 }

@@ -19,24 +19,14 @@ public sealed class SqliteAlertStore : IAlertStore
     public SqliteAlertStore(SqliteAlertStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            throw new ArgumentException("DatabasePath is required.", nameof(options));
-        }
-
-        _database = new SqliteDatabase(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
+        _database = SqliteDatabase.InWorkflowFile(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
     }
 
     /// <summary>Creates or migrates the alert tables. The workflow store must have initialized the file first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.OpenWriter();
-        ObservabilitySchema.Migrate(connection, _database.Path, "alert_schema_version", "alert", SqliteAlertSchema.Migrations);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync(static (connection, path) => ObservabilitySchema.Migrate(connection, path, "alert_schema_version", "alert", SqliteAlertSchema.Migrations), cancellationToken);
 
     /// <inheritdoc />
     public async Task<(Alert Alert, AlertChange Change)> RaiseAsync(AlertCandidate candidate, string newAlertId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -154,23 +144,11 @@ public sealed class SqliteAlertStore : IAlertStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static Alert? ReadFiring(SqliteConnection connection, string fingerprint)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM alerts WHERE fingerprint = $fingerprint AND state = 'firing'";
-        command.Parameters.AddWithValue("$fingerprint", fingerprint);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Map(reader) : null;
-    }
+    private static Alert? ReadFiring(SqliteConnection connection, string fingerprint) =>
+        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM alerts WHERE fingerprint = $fingerprint AND state = 'firing'", "$fingerprint", fingerprint, Map);
 
-    private static Alert? Read(SqliteConnection connection, string alertId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM alerts WHERE alert_id = $id";
-        command.Parameters.AddWithValue("$id", alertId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Map(reader) : null;
-    }
+    private static Alert? Read(SqliteConnection connection, string alertId) =>
+        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM alerts WHERE alert_id = $id", "$id", alertId, Map);
 
     private static Alert Map(SqliteDataReader r) => new()
     {

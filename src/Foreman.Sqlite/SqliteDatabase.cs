@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Foreman.Sqlite;
 
 /// <summary>Opens connections to the store's file with the settings every connection needs, and checks them.</summary>
-internal sealed class SqliteDatabase
+internal sealed partial class SqliteDatabase
 {
     private const int SqliteNotADatabase = 26;
     private const int SqliteCorrupt = 11;

@@ -20,24 +20,14 @@ public sealed class SqliteQualityStore : IQualityStore
     public SqliteQualityStore(SqliteQualityStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            throw new ArgumentException("DatabasePath is required.", nameof(options));
-        }
-
-        _database = new SqliteDatabase(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
+        _database = SqliteDatabase.InWorkflowFile(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
     }
 
     /// <summary>Creates or migrates the quality tables. The workflow store must have initialized the file first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.OpenWriter();
-        ObservabilitySchema.Migrate(connection, _database.Path, "quality_schema_version", "quality", SqliteQualitySchema.Migrations);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync(static (connection, path) => ObservabilitySchema.Migrate(connection, path, "quality_schema_version", "quality", SqliteQualitySchema.Migrations), cancellationToken);
 
     /// <inheritdoc />
     public async Task<(QualitySample Sample, bool Created)> AddSampleAsync(QualitySample sample, CancellationToken cancellationToken)
@@ -172,14 +162,8 @@ public sealed class SqliteQualityStore : IQualityStore
         command.Parameters.AddWithValue("$verified", s.VerifiedAt is { } v ? Micros(v) : DBNull.Value);
     }
 
-    private static QualitySample? Read(SqliteConnection connection, string sampleId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM quality_samples WHERE sample_id = $id";
-        command.Parameters.AddWithValue("$id", sampleId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? Map(reader) : null;
-    }
+    private static QualitySample? Read(SqliteConnection connection, string sampleId) =>
+        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM quality_samples WHERE sample_id = $id", "$id", sampleId, Map);
 
     private static QualitySample Map(SqliteDataReader r) => new()
     {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Foreman.Autonomy;
 using Foreman.Reviews;
 using Microsoft.Data.Sqlite;
@@ -15,10 +13,6 @@ namespace Foreman.Sqlite;
 /// </summary>
 public sealed partial class SqliteReviewStore : IReviewStore
 {
-    private const string Columns = "item_id, queue, run_id, decision_type, level, status, packet, tool_name, proposed_action, action_hash, action_schema, created_at, due_at, human_cost, cost_currency, escalated_from, decided_at, decided_by, reason, modified_action, approved_action_hash, delivered";
-
-    private static readonly JsonSerializerOptions PacketJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
     private readonly SqliteDatabase _database;
 
     /// <summary>Creates the store; call <see cref="InitializeAsync"/> before use.</summary>
@@ -26,24 +20,14 @@ public sealed partial class SqliteReviewStore : IReviewStore
     public SqliteReviewStore(SqliteReviewStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            throw new ArgumentException("DatabasePath is required.", nameof(options));
-        }
-
-        _database = new SqliteDatabase(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
+        _database = SqliteDatabase.InWorkflowFile(options.DatabasePath, SqliteSynchronousMode.Full, options.BusyTimeout);
     }
 
     /// <summary>Creates or migrates the review tables. The workflow store must have initialized the file first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.OpenWriter();
-        SqliteReviewSchema.Migrate(connection, _database.Path);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync(SqliteReviewSchema.Migrate, cancellationToken);
 
     /// <inheritdoc />
     public async Task<(ReviewItem Item, bool Created)> CreateAsync(ReviewItem item, CancellationToken cancellationToken)
@@ -52,7 +36,7 @@ public sealed partial class SqliteReviewStore : IReviewStore
         await using var connection = _database.OpenWriter();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT INTO review_items ({Columns})
+            INSERT INTO review_items ({ReviewRows.Columns})
             VALUES ($id, $queue, $run, $type, $level, 'pending', $packet, $tool, $proposed, $hash, $schema, $created, $due, $cost, $currency, $from, NULL, NULL, NULL, NULL, NULL, 0)
             ON CONFLICT (item_id) DO NOTHING
             """;
@@ -61,7 +45,7 @@ public sealed partial class SqliteReviewStore : IReviewStore
         command.Parameters.AddWithValue("$run", item.RunId);
         command.Parameters.AddWithValue("$type", item.DecisionType);
         command.Parameters.AddWithValue("$level", (int)item.Level);
-        command.Parameters.AddWithValue("$packet", JsonSerializer.Serialize(item.Packet, PacketJson));
+        command.Parameters.AddWithValue("$packet", ReviewRows.Packet(item.Packet));
         command.Parameters.AddWithValue("$tool", item.ToolName);
         command.Parameters.AddWithValue("$proposed", item.ProposedAction);
         command.Parameters.AddWithValue("$hash", item.ActionHash);
@@ -90,40 +74,31 @@ public sealed partial class SqliteReviewStore : IReviewStore
         await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            SELECT {Columns} FROM review_items
+            SELECT {ReviewRows.Columns} FROM review_items
             WHERE ($status IS NULL OR status = $status) AND ($queue IS NULL OR queue = $queue) AND ($run IS NULL OR run_id = $run)
             ORDER BY created_at, item_id
             """;
-        command.Parameters.AddWithValue("$status", query.Status is { } s ? StatusText(s) : DBNull.Value);
+        command.Parameters.AddWithValue("$status", query.Status is { } s ? ReviewRows.StatusText(s) : DBNull.Value);
         command.Parameters.AddWithValue("$queue", (object?)query.Queue ?? DBNull.Value);
         command.Parameters.AddWithValue("$run", (object?)query.RunId ?? DBNull.Value);
-        return await ReadItemsAsync(command, cancellationToken);
+        return await ReviewRows.ReadItemsAsync(command, cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task<DecideResult> DecideAsync(string itemId, ReviewDecision decision, string? approvedActionHash, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        if (decision.Verdict is ReviewStatus.Pending or ReviewStatus.Expired)
-        {
-            throw new ArgumentException("A decision approves, rejects or modifies.", nameof(decision));
-        }
-
-        return CompareAndSetAsync(itemId, decision.Verdict, decision.DecidedBy, decision.Reason, decision.Verdict == ReviewStatus.Modified ? decision.ModifiedAction : null, approvedActionHash, at, delivered: false, cancellationToken);
-    }
+    public Task<DecideResult> DecideAsync(string itemId, ReviewDecision decision, string? approvedActionHash, DateTimeOffset at, CancellationToken cancellationToken) =>
+        CompareAndSetAsync(itemId, ReviewOutcomeWrite.Decide(decision, approvedActionHash, at), cancellationToken);
 
     /// <inheritdoc />
     public Task<DecideResult> ExpireAsync(string itemId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        // The run that expires the item is the one waiting: there is nobody to deliver to.
-        CompareAndSetAsync(itemId, ReviewStatus.Expired, "system", "SLA passed", null, null, at, delivered: true, cancellationToken);
+        CompareAndSetAsync(itemId, ReviewOutcomeWrite.Expire(at), cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<ReviewItem>> ListUndeliveredAsync(CancellationToken cancellationToken)
     {
         await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM review_items WHERE delivered = 0 AND status <> 'pending' ORDER BY decided_at, item_id";
-        return await ReadItemsAsync(command, cancellationToken);
+        command.CommandText = $"SELECT {ReviewRows.Columns} FROM review_items WHERE delivered = 0 AND status <> 'pending' ORDER BY decided_at, item_id";
+        return await ReviewRows.ReadItemsAsync(command, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -141,21 +116,14 @@ public sealed partial class SqliteReviewStore : IReviewStore
     {
         await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT item_id, status, decided_at, decided_by FROM review_items
+        command.CommandText = $"""
+            SELECT {ReviewRows.OutcomeColumns} FROM review_items
             WHERE decision_type = $type AND status IN ('approved', 'modified', 'rejected') AND decided_at > $since
             ORDER BY decided_at, item_id
             """;
         command.Parameters.AddWithValue("$type", decisionType);
         command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
-        var outcomes = new List<ReviewOutcome>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            outcomes.Add(new ReviewOutcome(reader.GetString(0), decisionType, ParseStatus(reader.GetString(1)), FromMilliseconds(reader.GetInt64(2)), reader.GetString(3)));
-        }
-
-        return outcomes;
+        return await ReviewRows.ReadOutcomesAsync(command, decisionType, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -185,27 +153,11 @@ public sealed partial class SqliteReviewStore : IReviewStore
     {
         await using var connection = _database.OpenReader();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT decision_type, from_level, to_level, kind, reason, samples, clean, at, changed_by FROM review_level_changes
+        command.CommandText = $"""
+            SELECT {ReviewRows.LevelChangeColumns} FROM review_level_changes
             WHERE $type IS NULL OR decision_type = $type ORDER BY id
             """;
         command.Parameters.AddWithValue("$type", (object?)decisionType ?? DBNull.Value);
-        var changes = new List<LevelChange>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            changes.Add(new LevelChange(
-                reader.GetString(0),
-                (AutonomyLevel)reader.GetInt32(1),
-                (AutonomyLevel)reader.GetInt32(2),
-                Enum.Parse<LevelChangeKind>(reader.GetString(3)),
-                reader.GetString(4),
-                reader.GetInt32(5),
-                reader.GetInt32(6),
-                FromMilliseconds(reader.GetInt64(7)),
-                reader.GetString(8)));
-        }
-
-        return changes;
+        return await ReviewRows.ReadLevelChangesAsync(command, cancellationToken);
     }
 }

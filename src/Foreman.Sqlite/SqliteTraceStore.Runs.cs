@@ -95,14 +95,8 @@ public sealed partial class SqliteTraceStore
             : $"{expression} {op} {parameter}";
     }
 
-    private static TraceRunSummary? ReadRun(SqliteConnection connection, string runId)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"{SelectRuns} WHERE r.run_id = $run";
-        command.Parameters.AddWithValue("$run", runId);
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? ReadSummary(reader) : null;
-    }
+    private static TraceRunSummary? ReadRun(SqliteConnection connection, string runId) =>
+        SqliteQuery.FirstOrNull(connection, $"{SelectRuns} WHERE r.run_id = $run", "$run", runId, ReadSummary);
 
     private static void WriteRun(SqliteConnection connection, TraceRunSummary run)
     {

@@ -29,12 +29,7 @@ public sealed partial class SqliteTraceStore : ITraceStore
     public SqliteTraceStore(SqliteTraceStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            throw new ArgumentException("DatabasePath is required.", nameof(options));
-        }
-
-        _database = new SqliteDatabase(options.DatabasePath, SqliteSynchronousMode.Normal, options.BusyTimeout);
+        _database = SqliteDatabase.InWorkflowFile(options.DatabasePath, SqliteSynchronousMode.Normal, options.BusyTimeout);
         _retention = options.Retention;
         _pruneInterval = options.PruneInterval;
         _time = options.TimeProvider ?? TimeProvider.System;
@@ -43,13 +38,8 @@ public sealed partial class SqliteTraceStore : ITraceStore
     /// <summary>Creates or migrates the trace tables. The workflow store must have initialized the file first.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = _database.OpenWriter();
-        ObservabilitySchema.Migrate(connection, _database.Path, "trace_schema_version", "trace", SqliteTraceSchema.Migrations);
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync(static (connection, path) => ObservabilitySchema.Migrate(connection, path, "trace_schema_version", "trace", SqliteTraceSchema.Migrations), cancellationToken);
 
     /// <inheritdoc />
     public async Task AppendAsync(IReadOnlyList<TraceSpan> spans, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed partial class SqliteWorkflowStore
             var command = connection.Command($"SELECT {StoredRows.RunColumns} FROM runs WHERE run_id = $id", "$id");
             command.Parameters[0].Value = runId;
             using var row = command.ExecuteReader();
-            return row.Read() ? StoredRows.ReadRun(row) : null;
+            return row.Read() ? StoredRows.ReadRun(row, StoredRows.WaitingForFromJson) : null;
         }, cancellationToken);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class SqliteWorkflowStore
             using var row = command.ExecuteReader();
             while (row.Read())
             {
-                runs.Add(StoredRows.ReadRun(row));
+                runs.Add(StoredRows.ReadRun(row, StoredRows.WaitingForFromJson));
             }
 
             return (IReadOnlyList<RunRecord>)runs;

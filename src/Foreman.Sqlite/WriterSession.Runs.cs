@@ -31,7 +31,7 @@ internal sealed partial class WriterSession
     {
         _findRunByKey ??= Prepare($"SELECT {StoredRows.RunColumns} FROM runs WHERE idempotency_key = $key", "$key");
         using var row = _findRunByKey.Bind("$key", key).Query();
-        return row.Read() ? StoredRows.ReadRun(row) : null;
+        return row.Read() ? StoredRows.ReadRun(row, StoredRows.WaitingForFromJson) : null;
     }
 
     /// <summary>Inserts a pending run at version 1, epoch 0.</summary>
@@ -104,7 +104,7 @@ internal sealed partial class WriterSession
             """,
             "$id", "$owner", "$expires", "$now");
         using var row = _claimRun.Bind("$id", runId).Bind("$owner", workerId).Bind("$expires", expiresAt).Bind("$now", now).Query();
-        return row.Read() ? StoredRows.ReadRun(row) : throw new InvalidOperationException($"Run '{runId}' vanished while being claimed.");
+        return row.Read() ? StoredRows.ReadRun(row, StoredRows.WaitingForFromJson) : throw new InvalidOperationException($"Run '{runId}' vanished while being claimed.");
     }
 
     /// <summary>Extends the lease of a running run held under <paramref name="epoch"/>.</summary>

@@ -44,13 +44,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IDisposable
 
         await using var store = new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = database });
         await store.InitializeAsync(CancellationToken.None);
-        var engine = new WorkflowEngine(store, [new SubmitOnlyWorkflow(LedgerWorkflow.WorkflowName)]);
-        var runIds = new string[settings.Workflows];
-        await Parallel.ForAsync(0, settings.Workflows, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (i, ct) =>
-        {
-            var (run, _) = await engine.SubmitAsync(LedgerWorkflow.WorkflowName, new LedgerInput(i, settings.Steps), $"ledger-{i}", ct);
-            runIds[i] = run.RunId;
-        });
+        var runIds = await LedgerRuns.SubmitAsync(store, settings.Workflows, settings.Steps, parallelism: 64);
         output.WriteLine($"submitted {settings.Workflows} workflows x {settings.Steps} steps in {clock.Elapsed.TotalSeconds:0.0} s (seed {settings.Seed}, {settings.Kills} kills)");
 
         var killsMidRun = 0;
@@ -97,28 +91,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"final worker done at {clock.Elapsed.TotalSeconds:0.0} s");
 
-        // No run lost, every run completed with the reference output.
-        var runs = await store.ListRunsAsync(new RunQuery { Limit = settings.Workflows + 100 }, CancellationToken.None);
-        runs.Count.ShouldBe(settings.Workflows);
-        runs.Where(r => r.Status != RunStatus.Completed).Select(r => $"{r.RunId} {r.Status} {r.Error}").ShouldBeEmpty();
-        foreach (var run in runs)
-        {
-            var input = JsonSerializer.Deserialize<LedgerInput>(run.Input, WorkflowJson.DefaultOptions)!;
-            var actual = JsonSerializer.Deserialize<LedgerOutput>(run.Output!, WorkflowJson.DefaultOptions)!;
-            var expected = LedgerWorkflow.Reference(input);
-            actual.Total.ShouldBe(expected.Total, run.RunId);
-            actual.Amounts.ShouldBe(expected.Amounts, run.RunId);
-        }
-
-        // Exactly one ledger entry per workflow step, under the step's own idempotency key, none booked twice.
-        var ledgerTotals = LedgerTotals.Read(ledger);
-        ledgerTotals.Entries.Count.ShouldBe(settings.Workflows * settings.Steps);
-        ledgerTotals.Entries.GroupBy(e => (e.Workflow, e.Step)).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
-        foreach (var entry in ledgerTotals.Entries)
-        {
-            entry.Key.ShouldBe($"{runIds[entry.Workflow]}:{entry.Step}");
-            entry.Amount.ShouldBe(LedgerWorkflow.Amount(entry.Workflow, entry.Step));
-        }
+        var (runs, ledgerTotals) = await LedgerRuns.VerifyAsync(store, runIds, ledger);
 
         var reclaims = runs.Sum(r => r.Claims) - settings.Workflows;
         output.WriteLine($"kills: {settings.Kills} ({killsMidRun} mid-run, {killsDuringStartup} during startup)");

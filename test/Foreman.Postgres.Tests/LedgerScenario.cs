@@ -35,13 +35,7 @@ internal sealed class LedgerScenario : IAsyncDisposable
 
     public async Task SubmitAsync(int workflows, int steps)
     {
-        var engine = new WorkflowEngine(Store, [new SubmitOnlyWorkflow(LedgerWorkflow.WorkflowName)]);
-        _runIds = new string[workflows];
-        await Parallel.ForAsync(0, workflows, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var (run, _) = await engine.SubmitAsync(LedgerWorkflow.WorkflowName, new LedgerInput(i, steps), $"ledger-{i}", ct);
-            _runIds[i] = run.RunId;
-        });
+        _runIds = await LedgerRuns.SubmitAsync(Store, workflows, steps, parallelism: 16);
     }
 
     public HostProcess StartHost(int leaseMs, int effectDelayMs, bool exitWhenDone = false, int concurrency = 8) => HostProcess.Start(
@@ -54,27 +48,7 @@ internal sealed class LedgerScenario : IAsyncDisposable
     /// <summary>Checks the end state and returns the runs.</summary>
     public async Task<IReadOnlyList<RunRecord>> VerifyAsync()
     {
-        var runs = await Store.ListRunsAsync(new RunQuery { Limit = _runIds.Length + 100 }, CancellationToken.None);
-        runs.Count.ShouldBe(_runIds.Length);
-        runs.Where(r => r.Status != RunStatus.Completed).Select(r => $"{r.RunId} {r.Status} {r.Error}").ShouldBeEmpty();
-        foreach (var run in runs)
-        {
-            var input = JsonSerializer.Deserialize<LedgerInput>(run.Input, WorkflowJson.DefaultOptions)!;
-            var actual = JsonSerializer.Deserialize<LedgerOutput>(run.Output!, WorkflowJson.DefaultOptions)!;
-            var expected = LedgerWorkflow.Reference(input);
-            actual.Total.ShouldBe(expected.Total, run.RunId);
-            actual.Amounts.ShouldBe(expected.Amounts, run.RunId);
-        }
-
-        var ledger = LedgerTotals.Read(LedgerPath);
-        var steps = runs.Sum(r => JsonSerializer.Deserialize<LedgerInput>(r.Input, WorkflowJson.DefaultOptions)!.Steps);
-        ledger.Entries.Count.ShouldBe(steps);
-        ledger.Entries.GroupBy(e => (e.Workflow, e.Step)).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
-        foreach (var entry in ledger.Entries)
-        {
-            entry.Key.ShouldBe($"{_runIds[entry.Workflow]}:{entry.Step}");
-        }
-
+        var (runs, _) = await LedgerRuns.VerifyAsync(Store, _runIds, LedgerPath);
         return runs;
     }
 

@@ -2,6 +2,7 @@ using Foreman.Autonomy;
 using Foreman.Reviews;
 using Foreman.Sqlite;
 using Foreman.Testing;
+using Foreman.TestSupport;
 using Foreman.Workflows;
 using Foreman.Workflows.Storage;
 
@@ -14,8 +15,7 @@ namespace Foreman.Reviews.Tests;
 internal sealed class ReviewHarness : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("foreman-reviews-").FullName;
-    private CancellationTokenSource? _workerStop;
-    private Task? _worker;
+    private BackgroundWorker? _worker;
     private Func<ReviewHarness, IWorkflow[]> _workflows = _ => [];
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero));
@@ -61,37 +61,17 @@ internal sealed class ReviewHarness : IAsyncDisposable
 
     public async Task StopWorkerAsync()
     {
-        if (_workerStop is null)
+        if (_worker is { } worker)
         {
-            return;
+            _worker = null;
+            await worker.StopAsync();
         }
-
-        await _workerStop.CancelAsync();
-        await _worker!;
-        _workerStop.Dispose();
-        _workerStop = null;
     }
 
     /// <summary>Waits (bounded, real time) until the condition holds, advancing the fake clock by <paramref name="tick"/> between looks.</summary>
     public async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan? tick = null, string what = "the condition")
-    {
-        for (var i = 0; i < 1_000; i++)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            if (tick is { } t)
-            {
-                Clock.Advance(t);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
-        }
-
-        throw new TimeoutException($"Timed out waiting for {what}.");
-    }
+        where T : class =>
+        await Eventually.PollAsync(probe, Clock, tick) ?? throw new TimeoutException($"Timed out waiting for {what}.");
 
     public Task<RunRecord> RunReachesAsync(string runId, RunStatus status, TimeSpan? tick = null) =>
         EventuallyAsync(async () => await Store.GetRunAsync(runId, CancellationToken.None) is { } run && run.Status == status ? run : null, tick, $"{runId} to be {status}");
@@ -128,10 +108,5 @@ internal sealed class ReviewHarness : IAsyncDisposable
         Service = new ReviewService(Reviews, Engine, Clock);
     }
 
-    private void StartWorker()
-    {
-        _workerStop = new CancellationTokenSource();
-        var worker = new WorkflowWorker(Engine, new WorkflowWorkerOptions { WorkerId = "review-worker", MaxConcurrentRuns = 8, LeaseDuration = TimeSpan.FromMinutes(10), PollInterval = TimeSpan.FromSeconds(1) });
-        _worker = worker.RunAsync(_workerStop.Token);
-    }
+    private void StartWorker() => _worker = BackgroundWorker.Start(Engine, "review-worker", TimeSpan.FromMinutes(10));
 }

@@ -6,15 +6,14 @@ using Foreman.Workflows;
 namespace Foreman.Server.Tests;
 
 /// <summary>Alerts from both sources: the server's operational checks (dead letters) and the rule engine (review SLA).</summary>
-public sealed class AlertTests : IAsyncLifetime
+public sealed class AlertTests : ServerTest
 {
     private static readonly IWorkflow AlwaysFails = new DelegateWorkflow<string, string>("always-fails", async (context, input) =>
         await context.StepAsync<string>("charge-card", (_, _) => throw new NonRetryableStepException("card declined")));
 
     private readonly CapturingSink _sink = new();
-    private ServerHarness _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync(
+    private protected override Task<ServerHarness> StartServerAsync() => ServerHarness.StartAsync(
         o =>
         {
             o.AlertRules.ReviewSlas["finance"] = TimeSpan.FromMilliseconds(1);
@@ -22,15 +21,13 @@ public sealed class AlertTests : IAsyncLifetime
         },
         extraWorkflows: [AlwaysFails]);
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task DeadLetter_IsListed_Alerted_AndRequeued()
     {
-        var runId = await _server.SubmitAsync("always-fails", "order-1");
-        var dead = await _server.WaitForStatusAsync(runId, "dead_lettered");
+        var runId = await Server.SubmitAsync("always-fails", "order-1");
+        var dead = await Server.WaitForStatusAsync(runId, "dead_lettered");
         dead["error"].ShouldNotBeNull();
-        using var client = _server.Client(Role.Operator);
+        using var client = Server.Client(Role.Operator);
 
         var letters = JsonNode.Parse(await client.GetStringAsync("/api/dead-letters"))!.AsArray();
         letters.Select(r => r!["run_id"]!.GetValue<string>()).ShouldBe([runId]);
@@ -40,16 +37,16 @@ public sealed class AlertTests : IAsyncLifetime
         (await client.PostAsync($"/api/dead-letters/{runId}/requeue", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // Re-queued, it fails again (the card is still declined) and dead-letters again, with one more claim.
-        var again = await _server.WaitForStatusAsync(runId, "dead_lettered");
+        var again = await Server.WaitForStatusAsync(runId, "dead_lettered");
         again["claims"]!.GetValue<int>().ShouldBeGreaterThan(dead["claims"]!.GetValue<int>());
     }
 
     [Fact]
     public async Task ReviewPastItsSla_FiresTheRuleEnginesAlert()
     {
-        var runId = await _server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
-        await _server.WaitForReviewAsync(runId);
-        using var client = _server.Client(Role.Operator);
+        var runId = await Server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
+        await Server.WaitForReviewAsync(runId);
+        using var client = Server.Client(Role.Operator);
         JsonArray alerts;
         var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(15);
         do

@@ -8,13 +8,9 @@ using Foreman.Workflows.Storage;
 namespace Foreman.Server.Tests;
 
 /// <summary>Malformed, oversized and mistaken requests get a clear 4xx problem, never a 500, and change nothing.</summary>
-public sealed class BadRequestTests : IAsyncLifetime
+public sealed class BadRequestTests : ServerTest
 {
-    private ServerHarness _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync(o => o.MaxRequestBodyBytes = 64 * 1024);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private protected override Task<ServerHarness> StartServerAsync() => ServerHarness.StartAsync(o => o.MaxRequestBodyBytes = 64 * 1024);
 
     [Theory]
     [InlineData("{\"workflow\": \"bench-steps\", ")]
@@ -24,7 +20,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [InlineData("{\"workflow\": 42}")]
     public async Task Submit_MalformedJson_Is400_AndCreatesNothing(string body)
     {
-        using var client = _server.Client(Role.Admin);
+        using var client = Server.Client(Role.Admin);
         using var response = await client.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         (await RunCountAsync()).ShouldBe(0);
@@ -33,7 +29,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task Submit_OversizedBody_Is413_AndCreatesNothing()
     {
-        using var client = _server.Client(Role.Admin);
+        using var client = Server.Client(Role.Admin);
         var huge = $"{{\"workflow\":\"bench-steps\",\"input\":{{\"steps\":1,\"padding\":\"{new string('x', 200_000)}\"}}}}";
         using var response = await client.PostAsync("/api/runs", new StringContent(huge, Encoding.UTF8, "application/json"));
         await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
@@ -43,7 +39,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task Submit_WrongContentType_Is415()
     {
-        using var client = _server.Client(Role.Admin);
+        using var client = Server.Client(Role.Admin);
         using var response = await client.PostAsync("/api/runs", new StringContent("workflow=bench-steps", Encoding.UTF8, "application/x-www-form-urlencoded"));
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
@@ -51,7 +47,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task Submit_UnknownWorkflow_Or_InputThatDoesNotFit_Is400_AndCreatesNothing()
     {
-        using var client = _server.Client(Role.Submitter);
+        using var client = Server.Client(Role.Submitter);
         using (var unknown = await client.PostAsJsonAsync("/api/runs", new { workflow = "no-such-workflow", input = new { } }))
         {
             (await unknown.ShouldBeProblemAsync(HttpStatusCode.BadRequest))["detail"]!.GetValue<string>().ShouldContain("bench-steps");
@@ -73,7 +69,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task UnknownIds_Are404_OnEveryRouteThatTakesOne()
     {
-        using var client = _server.Client(Role.Admin);
+        using var client = Server.Client(Role.Admin);
         var json = new StringContent("{}", Encoding.UTF8, "application/json");
         await (await client.GetAsync("/api/runs/run_nope")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await client.GetAsync("/api/runs/run_nope/trace")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
@@ -89,7 +85,7 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task BadFilters_Are400()
     {
-        using var client = _server.Client(Role.Admin);
+        using var client = Server.Client(Role.Admin);
         await (await client.GetAsync("/api/runs?status=exploded")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync("/api/runs?limit=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await client.GetAsync("/api/runs?limit=abc")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -99,9 +95,9 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task Decisions_InvalidOrLate_AreRefused_AndTheItemStaysAsItWas()
     {
-        var runId = await _server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
-        var itemId = await _server.WaitForReviewAsync(runId);
-        using var client = _server.Client(Role.Reviewer);
+        var runId = await Server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
+        var itemId = await Server.WaitForReviewAsync(runId);
+        using var client = Server.Client(Role.Reviewer);
 
         // A rejection needs a reason; a modification must satisfy the action's schema (amount at most 5,000).
         await (await client.PostAsJsonAsync($"/api/reviews/{itemId}/reject", new { })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
@@ -109,27 +105,27 @@ public sealed class BadRequestTests : IAsyncLifetime
         var invalid = await (await client.PostAsJsonAsync($"/api/reviews/{itemId}/modify", new { action = new { order_id = "B-3107", amount = 90_000, reason = "too much" } }))
             .ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         invalid["errors"]!.AsArray().Count.ShouldBeGreaterThan(0);
-        (await _server.Reviews.GetAsync(itemId, CancellationToken.None))!.Status.ShouldBe(ReviewStatus.Pending);
+        (await Server.Reviews.GetAsync(itemId, CancellationToken.None))!.Status.ShouldBe(ReviewStatus.Pending);
 
         // The first decision wins; a second one is a conflict that names the winner and changes nothing.
         (await client.PostAsJsonAsync($"/api/reviews/{itemId}/approve", new { reason = "fine" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var conflict = await (await client.PostAsJsonAsync($"/api/reviews/{itemId}/reject", new { reason = "changed my mind" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
         conflict["detail"]!.GetValue<string>().ShouldContain("approved");
-        (await _server.Reviews.GetAsync(itemId, CancellationToken.None))!.Status.ShouldBe(ReviewStatus.Approved);
-        await _server.WaitForStatusAsync(runId, "completed");
+        (await Server.Reviews.GetAsync(itemId, CancellationToken.None))!.Status.ShouldBe(ReviewStatus.Approved);
+        await Server.WaitForStatusAsync(runId, "completed");
     }
 
     [Fact]
     public async Task Events_ReservedNames_Are403_FinishedRuns_Are409()
     {
-        var runId = await _server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
-        var itemId = await _server.WaitForReviewAsync(runId);
-        using var client = _server.Client(Role.Admin);
+        var runId = await Server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
+        var itemId = await Server.WaitForReviewAsync(runId);
+        using var client = Server.Client(Role.Admin);
 
         // Delivering review:{item} directly would forge a reviewer's decision.
         var forged = new StringContent("""{"status":"approved"}""", Encoding.UTF8, "application/json");
         await (await client.PostAsync($"/api/runs/{runId}/events/review:{itemId}", forged)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        (await _server.Store.GetInboxAsync(runId, CancellationToken.None)).ShouldBeEmpty();
+        (await Server.Store.GetInboxAsync(runId, CancellationToken.None)).ShouldBeEmpty();
 
         (await client.PostAsync($"/api/runs/{runId}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await client.PostAsync($"/api/runs/{runId}/cancel", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
@@ -140,12 +136,12 @@ public sealed class BadRequestTests : IAsyncLifetime
     [Fact]
     public async Task Keys_InvalidRoleOrName_Are400_AndCreateNothing()
     {
-        using var client = _server.Client(Role.Admin);
-        var before = (await _server.Keys.ListAsync(CancellationToken.None)).Count;
+        using var client = Server.Client(Role.Admin);
+        var before = (await Server.Keys.ListAsync(CancellationToken.None)).Count;
         await (await client.PostAsJsonAsync("/api/keys", new { name = "x", role = "superuser" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await client.PostAsJsonAsync("/api/keys", new { name = "", role = "admin" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        (await _server.Keys.ListAsync(CancellationToken.None)).Count.ShouldBe(before);
+        (await Server.Keys.ListAsync(CancellationToken.None)).Count.ShouldBe(before);
     }
 
-    private async Task<int> RunCountAsync() => (await _server.Store.ListRunsAsync(new RunQuery { Limit = 1000 }, CancellationToken.None)).Count;
+    private async Task<int> RunCountAsync() => (await Server.Store.ListRunsAsync(new RunQuery { Limit = 1000 }, CancellationToken.None)).Count;
 }

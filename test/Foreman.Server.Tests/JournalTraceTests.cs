@@ -7,24 +7,20 @@ using Foreman.Workflows.Storage;
 namespace Foreman.Server.Tests;
 
 /// <summary>Without a trace store, a run's trace is rebuilt from its journal; concurrent duplicate submissions create one run.</summary>
-public sealed class JournalTraceTests : IAsyncLifetime
+public sealed class JournalTraceTests : ServerTest
 {
-    private ServerHarness _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync(o =>
+    private protected override Task<ServerHarness> StartServerAsync() => ServerHarness.StartAsync(o =>
     {
         o.TraceStore = null;
         o.AlertStore = null;
     });
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Trace_WithoutATraceStore_ShowsAgentsModelAndToolCallsFromTheJournal()
     {
-        var runId = await _server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Invoices.InvoiceExtractor.Sample.ExampleInput });
-        var done = await _server.WaitForStatusAsync(runId, "completed");
-        using var client = _server.Client(Role.Submitter);
+        var runId = await Server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Invoices.InvoiceExtractor.Sample.ExampleInput });
+        var done = await Server.WaitForStatusAsync(runId, "completed");
+        using var client = Server.Client(Role.Submitter);
         var trace = JsonNode.Parse(await client.GetStringAsync($"/api/runs/{runId}/trace"))!;
         var children = trace["children"]!.AsArray().Select(n => n!).ToList();
         children.Select(n => n["kind"]!.GetValue<string>()).ShouldBe(["agent", "step"]);
@@ -35,7 +31,7 @@ public sealed class JournalTraceTests : IAsyncLifetime
         trace["input_tokens"]!.GetValue<long>().ShouldBe(done["cost"]!["input_tokens"]!.GetValue<long>());
         children[1]["name"]!.GetValue<string>().ShouldBe("post-to-ledger");
 
-        using var operatorClient = _server.Client(Role.Operator);
+        using var operatorClient = Server.Client(Role.Operator);
         await (await operatorClient.GetAsync("/api/costs")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
@@ -44,7 +40,7 @@ public sealed class JournalTraceTests : IAsyncLifetime
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var client = _server.Client(Role.Submitter);
+            using var client = Server.Client(Role.Submitter);
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { workflow = "bench-steps", input = new { steps = 1 } }) };
             request.Headers.Add("Idempotency-Key", "same-for-all");
             using var response = await client.SendAsync(request);
@@ -54,6 +50,6 @@ public sealed class JournalTraceTests : IAsyncLifetime
         responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
         responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(7);
         responses.Select(r => r.RunId).Distinct().Count().ShouldBe(1);
-        (await _server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Count.ShouldBe(1);
+        (await Server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Count.ShouldBe(1);
     }
 }

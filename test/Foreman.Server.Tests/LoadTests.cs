@@ -11,16 +11,11 @@ namespace Foreman.Server.Tests;
 /// Concurrent clients on loopback, bounded in count and time: every submission becomes exactly one run, retries with
 /// the same Idempotency-Key create nothing, and every run completes. A correctness test, not a benchmark.
 /// </summary>
-public sealed class LoadTests : IAsyncLifetime
+public sealed class LoadTests : ServerTest
 {
     private const int Clients = 8;
     private const int SubmitsPerClient = 25;
 
-    private ServerHarness _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task ConcurrentClients_EverySubmissionBecomesExactlyOneRun_AndAllComplete()
@@ -29,7 +24,7 @@ public sealed class LoadTests : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await Parallel.ForEachAsync(Enumerable.Range(0, Clients), new ParallelOptions { MaxDegreeOfParallelism = Clients, CancellationToken = timeout.Token }, async (client, ct) =>
         {
-            using var http = _server.Client(Role.Submitter);
+            using var http = Server.Client(Role.Submitter);
             for (var i = 0; i < SubmitsPerClient; i++)
             {
                 var key = $"client-{client}-submit-{i}";
@@ -56,20 +51,20 @@ public sealed class LoadTests : IAsyncLifetime
         do
         {
             await Task.Delay(TimeSpan.FromMilliseconds(250), TimeProvider.System);
-            counts = await _server.Store.CountByStatusAsync(CancellationToken.None);
+            counts = await Server.Store.CountByStatusAsync(CancellationToken.None);
         }
         while (counts.GetValueOrDefault(RunStatus.Completed) < Clients * SubmitsPerClient && TimeProvider.System.GetUtcNow() < deadline);
 
         counts.GetValueOrDefault(RunStatus.Completed).ShouldBe(Clients * SubmitsPerClient);
         counts.Values.Sum().ShouldBe(Clients * SubmitsPerClient);
-        var runs = await _server.Store.ListRunsAsync(new RunQuery { Limit = 1000 }, CancellationToken.None);
+        var runs = await Server.Store.ListRunsAsync(new RunQuery { Limit = 1000 }, CancellationToken.None);
         runs.Select(r => r.IdempotencyKey).Distinct(StringComparer.Ordinal).Count().ShouldBe(Clients * SubmitsPerClient);
         runs.ShouldAllBe(r => r.Output == "6");
 
         // Nothing ran twice: each run journaled exactly its three steps.
         foreach (var run in runs)
         {
-            (await _server.Store.GetJournalAsync(run.RunId, CancellationToken.None)).Count.ShouldBe(3);
+            (await Server.Store.GetJournalAsync(run.RunId, CancellationToken.None)).Count.ShouldBe(3);
         }
     }
 }

@@ -6,24 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Foreman.Server.Tests;
 
 /// <summary>The OpenAPI description is generated from the routes, so it lists every API route; this keeps it so.</summary>
-public sealed class OpenApiTests : IAsyncLifetime
+public sealed class OpenApiTests : ServerTest
 {
-    private ServerHarness _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync(worker: false);
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private protected override Task<ServerHarness> StartServerAsync() => ServerHarness.StartAsync(worker: false);
 
     [Fact]
     public async Task Document_IsOpenApi31_AndListsEveryApiRoute()
     {
-        using var client = _server.Client();
+        using var client = Server.Client();
         var document = JsonNode.Parse(await client.GetStringAsync("/api/openapi/v1.json"))!;
         document["openapi"]!.GetValue<string>().ShouldStartWith("3.1");
         var paths = document["paths"]!.AsObject();
         var described = paths.SelectMany(p => p.Value!.AsObject().Select(m => $"{m.Key.ToUpperInvariant()} {p.Key.TrimEnd('/')}")).ToHashSet(StringComparer.Ordinal);
 
-        var routes = _server.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var routes = Server.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) || e.RoutePattern.RawText!.StartsWith("/auth", StringComparison.Ordinal) || e.RoutePattern.RawText == "/healthz")
             .Where(e => !e.RoutePattern.RawText!.StartsWith("/api/openapi", StringComparison.Ordinal))
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/')}"))

@@ -7,19 +7,13 @@ using Foreman.Workflows.Storage;
 namespace Foreman.Server.Tests;
 
 /// <summary>Dashboard sessions: an HttpOnly, SameSite=Strict cookie; state changes need the anti-forgery token.</summary>
-public sealed class SessionTests : IAsyncLifetime
+public sealed class SessionTests : ServerTest
 {
-    private ServerHarness _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task SignIn_SetsAStrictHttpOnlyCookie_AndReturnsTheCsrfToken()
     {
         using var client = CookieClient(out _);
-        using var response = await client.PostAsJsonAsync("/auth/session", new { key = _server.RoleKeys[Role.Operator].Secret });
+        using var response = await client.PostAsJsonAsync("/auth/session", new { key = Server.RoleKeys[Role.Operator].Secret });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var cookie = response.Headers.GetValues("Set-Cookie").Single();
         cookie.ShouldStartWith("foreman_session=");
@@ -55,7 +49,7 @@ public sealed class SessionTests : IAsyncLifetime
             await (await client.SendAsync(wrong)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         }
 
-        (await _server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).ShouldBeEmpty();
+        (await Server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).ShouldBeEmpty();
 
         using var right = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { workflow = "bench-steps", input = new { steps = 1 } }) };
         right.Headers.Add("X-CSRF-Token", csrf);
@@ -75,11 +69,11 @@ public sealed class SessionTests : IAsyncLifetime
 
         (await client.GetAsync("/api/reviews")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
 
-        var key = await _server.Keys.CreateAsync("dana", Role.Reviewer, TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        var key = await Server.Keys.CreateAsync("dana", Role.Reviewer, TimeProvider.System.GetUtcNow(), CancellationToken.None);
         using var second = CookieClient(out _);
         (await second.PostAsJsonAsync("/auth/session", new { key = key.Secret })).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await second.GetAsync("/api/reviews")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await _server.Keys.RevokeAsync(key.Info.KeyId, TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        await Server.Keys.RevokeAsync(key.Info.KeyId, TimeProvider.System.GetUtcNow(), CancellationToken.None);
         (await second.GetAsync("/api/reviews")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
@@ -96,7 +90,7 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_IsServedFromTheAssembly_WithAStrictContentSecurityPolicy()
     {
-        using var client = _server.Client();
+        using var client = Server.Client();
         using var page = await client.GetAsync("/");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         page.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
@@ -115,12 +109,12 @@ public sealed class SessionTests : IAsyncLifetime
     private HttpClient CookieClient(out CookieContainer cookies)
     {
         cookies = new CookieContainer();
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = _server.Address };
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, UseCookies = true }) { BaseAddress = Server.Address };
     }
 
     private async Task<string> SignInAsync(HttpClient client, Role role)
     {
-        using var response = await client.PostAsJsonAsync("/auth/session", new { key = _server.RoleKeys[role].Secret });
+        using var response = await client.PostAsJsonAsync("/auth/session", new { key = Server.RoleKeys[role].Secret });
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["csrf_token"]!.GetValue<string>();
     }

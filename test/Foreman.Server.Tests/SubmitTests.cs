@@ -7,18 +7,12 @@ using Foreman.Workflows.Storage;
 namespace Foreman.Server.Tests;
 
 /// <summary>Submitting runs: Idempotency-Key, results, events, traces with model and tool calls.</summary>
-public sealed class SubmitTests : IAsyncLifetime
+public sealed class SubmitTests : ServerTest
 {
-    private ServerHarness _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerHarness.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Submit_SameIdempotencyKeyTwice_ReturnsTheSameRun_AndCreatesOne()
     {
-        using var client = _server.Client(Role.Submitter);
+        using var client = Server.Client(Role.Submitter);
         var first = await PostAsync(client, new { workflow = "bench-steps", input = new { steps = 2 } }, "order-42");
         var second = await PostAsync(client, new { workflow = "bench-steps", input = new { steps = 2 } }, "order-42");
         first.Status.ShouldBe(HttpStatusCode.Created);
@@ -26,29 +20,29 @@ public sealed class SubmitTests : IAsyncLifetime
         first.Body["created"]!.GetValue<bool>().ShouldBeTrue();
         second.Body["created"]!.GetValue<bool>().ShouldBeFalse();
         second.Body["run"]!["run_id"]!.GetValue<string>().ShouldBe(first.Body["run"]!["run_id"]!.GetValue<string>());
-        (await _server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Count.ShouldBe(1);
+        (await Server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task Submit_SameKeyDifferentRequest_Is422_AndCreatesNothingNew()
     {
-        using var client = _server.Client(Role.Submitter);
+        using var client = Server.Client(Role.Submitter);
         (await PostAsync(client, new { workflow = "bench-steps", input = new { steps = 2 } }, "k-1")).Status.ShouldBe(HttpStatusCode.Created);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = JsonContent.Create(new { workflow = "bench-steps", input = new { steps = 3 } }) };
         request.Headers.Add("Idempotency-Key", "k-1");
         await (await client.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
-        (await _server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Count.ShouldBe(1);
+        (await Server.Store.ListRunsAsync(new RunQuery(), CancellationToken.None)).Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task InvoiceRun_WaitsForApprovalEvent_ThenCompletes_WithCostAndTrace()
     {
-        var runId = await _server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Workflows.InvoiceApprovalWorkflow.LargeInvoiceExample });
-        var waiting = await _server.WaitForStatusAsync(runId, "waiting");
+        var runId = await Server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Workflows.InvoiceApprovalWorkflow.LargeInvoiceExample });
+        var waiting = await Server.WaitForStatusAsync(runId, "waiting");
         waiting["waiting_for"]!.AsArray().Select(n => n!.GetValue<string>()).ShouldContain("approval");
         waiting["cost"]!["cost"]!.GetValue<decimal>().ShouldBeGreaterThan(0);
 
-        using var client = _server.Client(Role.Submitter);
+        using var client = Server.Client(Role.Submitter);
         using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/runs/{runId}/events/approval") { Content = JsonContent.Create(new { approved = true, approver = "dana" }) })
         {
             request.Headers.Add("Idempotency-Key", "webhook-1");
@@ -65,7 +59,7 @@ public sealed class SubmitTests : IAsyncLifetime
             status.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.Conflict);
         }
 
-        var done = await _server.WaitForStatusAsync(runId, "completed");
+        var done = await Server.WaitForStatusAsync(runId, "completed");
         done["output"]!["outcome"]!.GetValue<string>().ShouldBe("posted");
         done["output"]!["approver"]!.GetValue<string>().ShouldBe("dana");
 
@@ -90,9 +84,9 @@ public sealed class SubmitTests : IAsyncLifetime
     [Fact]
     public async Task RefundRun_ApprovedThroughTheApi_Completes_AndTheTraceShowsTheReview()
     {
-        var runId = await _server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
-        var itemId = await _server.WaitForReviewAsync(runId);
-        using var reviewer = _server.Client(Role.Reviewer);
+        var runId = await Server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
+        var itemId = await Server.WaitForReviewAsync(runId);
+        using var reviewer = Server.Client(Role.Reviewer);
         var list = JsonNode.Parse(await reviewer.GetStringAsync("/api/reviews"))!.AsArray();
         var item = list.Single(i => i!["item_id"]!.GetValue<string>() == itemId)!;
         item["packet"]!["decision_needed"]!.GetValue<string>().ShouldContain("649.00");
@@ -100,7 +94,7 @@ public sealed class SubmitTests : IAsyncLifetime
 
         var modified = await reviewer.PostAsJsonAsync($"/api/reviews/{itemId}/modify", new { action = new { order_id = "B-3107", amount = 300, reason = "Partial refund" }, reason = "only the pump leaks" });
         modified.StatusCode.ShouldBe(HttpStatusCode.OK, await modified.Content.ReadAsStringAsync());
-        var done = await _server.WaitForStatusAsync(runId, "completed");
+        var done = await Server.WaitForStatusAsync(runId, "completed");
         done["output"]!["outcome"]!.GetValue<string>().ShouldBe("refunded");
         done["output"]!["amount"]!.GetValue<decimal>().ShouldBe(300m);
         done["output"]!["decidedBy"]!.GetValue<string>().ShouldBe("test-reviewer");
@@ -114,9 +108,9 @@ public sealed class SubmitTests : IAsyncLifetime
     [Fact]
     public async Task TraceQuery_FindsRunsByWhatTheirTracesShow_AndExplainsABadQuery()
     {
-        var runId = await _server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Invoices.InvoiceExtractor.Sample.ExampleInput });
-        await _server.WaitForStatusAsync(runId, "completed");
-        using var client = _server.Client(Role.Submitter);
+        var runId = await Server.SubmitAsync("invoice-approval", new { invoice = Foreman.Samples.Invoices.InvoiceExtractor.Sample.ExampleInput });
+        await Server.WaitForStatusAsync(runId, "completed");
+        using var client = Server.Client(Role.Submitter);
         JsonArray found = [];
         var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(10);
         while (found.Count == 0 && TimeProvider.System.GetUtcNow() < deadline)
@@ -135,12 +129,12 @@ public sealed class SubmitTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            await _server.SubmitAsync("bench-steps", new { steps = 1 });
+            await Server.SubmitAsync("bench-steps", new { steps = 1 });
         }
 
-        var waitingRun = await _server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
-        await _server.WaitForReviewAsync(waitingRun);
-        using var client = _server.Client(Role.Submitter);
+        var waitingRun = await Server.SubmitAsync("refund-approval", ServerHarness.RefundInput());
+        await Server.WaitForReviewAsync(waitingRun);
+        using var client = Server.Client(Role.Submitter);
         var waiting = JsonNode.Parse(await client.GetStringAsync("/api/runs?status=waiting"))!["runs"]!.AsArray();
         waiting.Select(r => r!["run_id"]!.GetValue<string>()).ShouldBe([waitingRun]);
         var bench = JsonNode.Parse(await client.GetStringAsync("/api/runs?workflow=bench-steps&limit=2"))!;

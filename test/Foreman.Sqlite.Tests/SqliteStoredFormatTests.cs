@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Foreman.Stores;
 using Foreman.Workflows.Storage;
 
 namespace Foreman.Sqlite.Tests;

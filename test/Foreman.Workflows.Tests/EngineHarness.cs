@@ -1,5 +1,6 @@
 using Foreman.Sqlite;
 using Foreman.Testing;
+using Foreman.TestSupport;
 using Foreman.Workflows;
 using Foreman.Workflows.Storage;
 
@@ -13,8 +14,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("foreman-engine-").FullName;
     private readonly IWorkflow[] _workflows;
-    private CancellationTokenSource? _workerStop;
-    private Task? _worker;
+    private BackgroundWorker? _worker;
 
     private EngineHarness(IWorkflow[] workflows) => _workflows = workflows;
 
@@ -51,42 +51,22 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async Task StopWorkerAsync()
     {
-        if (_workerStop is null)
+        if (_worker is { } worker)
         {
-            return;
+            _worker = null;
+            await worker.StopAsync();
         }
-
-        await _workerStop.CancelAsync();
-        await _worker!;
-        _workerStop.Dispose();
-        _workerStop = null;
     }
 
-    public void StartWorker()
-    {
-        _workerStop = new CancellationTokenSource();
-        var worker = new WorkflowWorker(Engine, new WorkflowWorkerOptions { WorkerId = "test-worker", MaxConcurrentRuns = 8, LeaseDuration = LeaseDuration, PollInterval = TimeSpan.FromSeconds(1) });
-        _worker = worker.RunAsync(_workerStop.Token);
-    }
+    public void StartWorker() => _worker = BackgroundWorker.Start(Engine, "test-worker", LeaseDuration);
 
     /// <summary>Waits (in real time, bounded) until the run reaches one of the statuses, advancing the fake clock by <paramref name="tick"/> each round.</summary>
     public async Task<RunRecord> WaitForAsync(string runId, TimeSpan? tick = null, params RunStatus[] statuses)
     {
         var wanted = statuses.Length > 0 ? statuses : [RunStatus.Completed, RunStatus.Failed, RunStatus.DeadLettered, RunStatus.Suspended, RunStatus.Cancelled];
-        for (var i = 0; i < 1_000; i++)
+        if (await Eventually.PollAsync(() => RunWhereAsync(runId, run => wanted.Contains(run.Status)), Clock, tick) is { } reached)
         {
-            var run = await Store.GetRunAsync(runId, CancellationToken.None);
-            if (run is not null && wanted.Contains(run.Status))
-            {
-                return run;
-            }
-
-            if (tick is { } t)
-            {
-                Clock.Advance(t);
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+            return reached;
         }
 
         var last = await Store.GetRunAsync(runId, CancellationToken.None);
@@ -96,16 +76,9 @@ internal sealed class EngineHarness : IAsyncDisposable
     /// <summary>Waits (bounded) until the run satisfies <paramref name="condition"/>, advancing the clock by <paramref name="tick"/> between looks.</summary>
     public async Task<RunRecord> WaitUntilAsync(string runId, Func<RunRecord, bool> condition, TimeSpan tick)
     {
-        for (var i = 0; i < 1_000; i++)
+        if (await Eventually.PollAsync(() => RunWhereAsync(runId, condition), Clock, tick) is { } met)
         {
-            var run = await Store.GetRunAsync(runId, CancellationToken.None);
-            if (run is not null && condition(run))
-            {
-                return run;
-            }
-
-            Clock.Advance(tick);
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System);
+            return met;
         }
 
         var last = await Store.GetRunAsync(runId, CancellationToken.None);
@@ -125,6 +98,9 @@ internal sealed class EngineHarness : IAsyncDisposable
             // A file still held by the OS: the temp folder is cleaned up later.
         }
     }
+
+    private async Task<RunRecord?> RunWhereAsync(string runId, Func<RunRecord, bool> condition) =>
+        await Store.GetRunAsync(runId, CancellationToken.None) is { } run && condition(run) ? run : null;
 
     private async Task OpenAsync(IWorkflow[] workflows)
     {

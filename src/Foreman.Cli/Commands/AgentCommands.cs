@@ -63,13 +63,7 @@ internal static class AgentCommands
             var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new DelegateBehavior(sample.SimulatedBehavior));
             if (setup is null)
             {
-                await environment.Error.WriteLineAsync("error: the model configuration is invalid:");
-                foreach (var error in errors)
-                {
-                    await environment.Error.WriteLineAsync($"  - {error}");
-                }
-
-                return ExitCodes.ConfigurationError;
+                return await CommandFailure.ReportInvalidModelConfigurationAsync(environment, errors);
             }
 
             var json = parse.GetValue(jsonOption);

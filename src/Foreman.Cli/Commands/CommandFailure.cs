@@ -8,4 +8,17 @@ internal static class CommandFailure
         await environment.Error.WriteLineAsync($"error: {message}");
         return exitCode;
     }
+
+    /// <summary>Reports why the model configuration cannot be used, one problem a line.</summary>
+    /// <returns><see cref="ExitCodes.ConfigurationError"/>.</returns>
+    public static async Task<int> ReportInvalidModelConfigurationAsync(CliEnvironment environment, IEnumerable<string> errors)
+    {
+        await environment.Error.WriteLineAsync("error: the model configuration is invalid:");
+        foreach (var error in errors)
+        {
+            await environment.Error.WriteLineAsync($"  - {error}");
+        }
+
+        return ExitCodes.ConfigurationError;
+    }
 }

@@ -92,17 +92,14 @@ internal static class DlqCommands
             {
                 var runId = parse.GetRequiredValue(idArgument);
                 var status = await new WorkflowEngine(store, []).RequeueAsync(runId, cancellationToken);
-                switch (status)
-                {
-                    case CommitStatus.Committed:
-                        await environment.Out.WriteLineAsync($"Re-queued {runId}: it is pending and the next worker to poll runs it.");
-                        return ExitCodes.Success;
-                    case CommitStatus.NotFound:
-                        return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"no run '{runId}'.");
-                    default:
-                        var run = await store.GetRunAsync(runId, cancellationToken);
-                        return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"run '{runId}' is {(run is null ? "unknown" : StatusText.Of(run.Status))}; only dead-lettered and suspended runs can be re-queued.");
-                }
+                return await RunChangeReport.ReportAsync(
+                    environment,
+                    store,
+                    runId,
+                    status,
+                    $"Re-queued {runId}: it is pending and the next worker to poll runs it.",
+                    current => $"run '{runId}' is {current}; only dead-lettered and suspended runs can be re-queued.",
+                    cancellationToken);
             }, cancellationToken);
         });
         return requeue;

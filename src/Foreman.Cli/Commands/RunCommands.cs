@@ -152,17 +152,14 @@ internal static class RunCommands
                 var runId = parse.GetRequiredValue(idArgument);
                 var engine = new WorkflowEngine(store, []);
                 var status = await engine.CancelAsync(runId, parse.GetValue(reasonOption) ?? "Cancelled from the command line.", cancellationToken);
-                switch (status)
-                {
-                    case CommitStatus.Committed:
-                        await environment.Out.WriteLineAsync($"Cancelled {runId}.");
-                        return ExitCodes.Success;
-                    case CommitStatus.NotFound:
-                        return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"no run '{runId}'.");
-                    default:
-                        var run = await store.GetRunAsync(runId, cancellationToken);
-                        return await CommandFailure.ReportAsync(environment, ExitCodes.Failed, $"run '{runId}' has already finished ({(run is null ? "unknown" : StatusText.Of(run.Status))}); nothing to cancel.");
-                }
+                return await RunChangeReport.ReportAsync(
+                    environment,
+                    store,
+                    runId,
+                    status,
+                    $"Cancelled {runId}.",
+                    current => $"run '{runId}' has already finished ({current}); nothing to cancel.",
+                    cancellationToken);
             }, cancellationToken);
         });
         return cancel;

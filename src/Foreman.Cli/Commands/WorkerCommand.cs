@@ -42,13 +42,7 @@ internal static class WorkerCommand
             var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new Foreman.Samples.Pipelines.SampleSimulation());
             if (setup is null)
             {
-                await environment.Error.WriteLineAsync("error: the model configuration is invalid:");
-                foreach (var error in errors)
-                {
-                    await environment.Error.WriteLineAsync($"  - {error}");
-                }
-
-                return ExitCodes.ConfigurationError;
+                return await CommandFailure.ReportInvalidModelConfigurationAsync(environment, errors);
             }
 
             var target = db.Resolve(parse, environment);

@@ -8,6 +8,29 @@ namespace Foreman.Cli.Rendering;
 /// <summary>Plain-text views of traces: a table of runs, and one run as a tree.</summary>
 internal static class TraceRenderer
 {
+    // What a span's line shows after its name, by kind of span: a short label and the attribute it reads, in order.
+    // Spans of other kinds show their first few foreman.* attributes.
+    private static readonly Dictionary<string, (string Label, string Attribute)[]> DetailsByOperation = new(StringComparer.Ordinal)
+    {
+        [GenAIOperations.InvokeAgent] =
+        [
+            ("status", GenAIAttributes.AgentStatus), ("stop", GenAIAttributes.StopReason), ("confidence", GenAIAttributes.Confidence),
+            ("validation", GenAIAttributes.Validation), ("retries", GenAIAttributes.RetryCount), ("cost", GenAIAttributes.Cost),
+            ("replayed", GenAIAttributes.Replayed),
+        ],
+        [GenAIOperations.Chat] =
+        [
+            ("in", GenAIAttributes.InputTokens), ("out", GenAIAttributes.OutputTokens), ("cost", GenAIAttributes.Cost),
+            ("retry", GenAIAttributes.Retry), ("attempt", GenAIAttributes.Attempts), ("error", GenAIAttributes.ErrorType),
+        ],
+        [GenAIOperations.ExecuteTool] =
+        [
+            ("outcome", GenAIAttributes.ToolOutcome), ("attempts", GenAIAttributes.Attempts), ("validation", GenAIAttributes.Validation),
+            ("args", GenAIAttributes.ToolCallArguments),
+        ],
+        [GenAIOperations.InvokeWorkflow] = [("status", GenAIAttributes.RunStatus), ("claim", GenAIAttributes.RunClaim)],
+    };
+
     public static string RunsText(IReadOnlyList<TraceRunSummary> runs)
     {
         if (runs.Count == 0)
@@ -63,8 +86,14 @@ internal static class TraceRenderer
 
     private static string Details(TraceSpan span)
     {
+        if (span.Operation is null || !DetailsByOperation.TryGetValue(span.Operation, out var shown))
+        {
+            var other = span.Attributes.Where(a => a.Key.StartsWith("foreman.", StringComparison.Ordinal) && a.Key != GenAIAttributes.RunId).Take(6).Select(a => $"{a.Key}={a.Value}");
+            return Joined(other.ToList());
+        }
+
         var parts = new List<string>();
-        void Add(string label, string attribute)
+        foreach (var (label, attribute) in shown)
         {
             if (span.Attribute(attribute) is { } value)
             {
@@ -72,42 +101,10 @@ internal static class TraceRenderer
             }
         }
 
-        switch (span.Operation)
-        {
-            case GenAIOperations.InvokeAgent:
-                Add("status", GenAIAttributes.AgentStatus);
-                Add("stop", GenAIAttributes.StopReason);
-                Add("confidence", GenAIAttributes.Confidence);
-                Add("validation", GenAIAttributes.Validation);
-                Add("retries", GenAIAttributes.RetryCount);
-                Add("cost", GenAIAttributes.Cost);
-                Add("replayed", GenAIAttributes.Replayed);
-                break;
-            case GenAIOperations.Chat:
-                Add("in", GenAIAttributes.InputTokens);
-                Add("out", GenAIAttributes.OutputTokens);
-                Add("cost", GenAIAttributes.Cost);
-                Add("retry", GenAIAttributes.Retry);
-                Add("attempt", GenAIAttributes.Attempts);
-                Add("error", GenAIAttributes.ErrorType);
-                break;
-            case GenAIOperations.ExecuteTool:
-                Add("outcome", GenAIAttributes.ToolOutcome);
-                Add("attempts", GenAIAttributes.Attempts);
-                Add("validation", GenAIAttributes.Validation);
-                Add("args", GenAIAttributes.ToolCallArguments);
-                break;
-            case GenAIOperations.InvokeWorkflow:
-                Add("status", GenAIAttributes.RunStatus);
-                Add("claim", GenAIAttributes.RunClaim);
-                break;
-            default:
-                parts.AddRange(span.Attributes.Where(a => a.Key.StartsWith("foreman.", StringComparison.Ordinal) && a.Key != GenAIAttributes.RunId).Take(6).Select(a => $"{a.Key}={a.Value}"));
-                break;
-        }
-
-        return parts.Count == 0 ? string.Empty : "  " + string.Join(' ', parts);
+        return Joined(parts);
     }
+
+    private static string Joined(List<string> parts) => parts.Count == 0 ? string.Empty : "  " + string.Join(' ', parts);
 
     private static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
 }

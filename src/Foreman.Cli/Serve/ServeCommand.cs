@@ -75,13 +75,7 @@ internal static class ServeCommand
             var (setup, errors) = ModelSetup.Create(environment, parse.GetValue(configOption), new Foreman.Samples.Pipelines.SampleSimulation());
             if (setup is null)
             {
-                await environment.Error.WriteLineAsync("error: the model configuration is invalid:");
-                foreach (var error in errors)
-                {
-                    await environment.Error.WriteLineAsync($"  - {error}");
-                }
-
-                return ExitCodes.ConfigurationError;
+                return await CommandFailure.ReportInvalidModelConfigurationAsync(environment, errors);
             }
 
             await using var stores = await ServeStores.OpenAsync(target, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -8,10 +9,8 @@ namespace Foreman.Server.Auth;
 /// the same keys. Stores the key id, name, role, times and the SHA-256 of the key; never the key. Thread-safe: each
 /// call uses its own pooled connection.
 /// </summary>
-public sealed partial class PostgresApiKeyStore : IApiKeyStore, IAsyncDisposable
+public sealed partial class PostgresApiKeyStore : SqlApiKeyStore, IAsyncDisposable
 {
-    private const string Columns = "key_id, name, role, created_at, revoked_at";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _table;
 
@@ -19,22 +18,18 @@ public sealed partial class PostgresApiKeyStore : IApiKeyStore, IAsyncDisposable
     /// <param name="connectionString">The Npgsql connection string.</param>
     /// <param name="schema">The schema of the table (a plain lower-case identifier).</param>
     public PostgresApiKeyStore(string connectionString, string schema)
+        : base(Table(schema))
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        if (schema is null || !Identifier().IsMatch(schema))
-        {
-            throw new ArgumentException("The schema must be a plain lower-case identifier.", nameof(schema));
-        }
-
         _dataSource = NpgsqlDataSource.Create(connectionString);
-        _table = $"\"{schema}\".api_keys";
+        _table = Table(schema);
         Schema = schema;
     }
 
     private string Schema { get; }
 
     /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public override async Task InitializeAsync(CancellationToken cancellationToken)
     {
         // IF NOT EXISTS is not race-free between nodes starting at once; the transaction-scoped advisory lock is.
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -58,93 +53,20 @@ public sealed partial class PostgresApiKeyStore : IApiKeyStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task<CreatedApiKey> CreateAsync(string name, Role role, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (!Enum.IsDefined(role))
-        {
-            throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role.");
-        }
-
-        var (keyId, secret) = ApiKeySecret.Generate();
-        await using var command = _dataSource.CreateCommand($"INSERT INTO {_table} (key_id, name, role, key_hash, created_at) VALUES (@id, @name, @role, @hash, @created)");
-        command.Parameters.AddWithValue("id", keyId);
-        command.Parameters.AddWithValue("name", name.Trim());
-        command.Parameters.AddWithValue("role", (int)role);
-        command.Parameters.AddWithValue("hash", ApiKeySecret.Hash(secret));
-        command.Parameters.AddWithValue("created", now.ToUniversalTime());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return new CreatedApiKey(new ApiKeyInfo { KeyId = keyId, Name = name.Trim(), Role = role, CreatedAt = now }, secret);
-    }
-
-    /// <inheritdoc />
-    public async Task<ApiKeyInfo?> AuthenticateAsync(string secret, CancellationToken cancellationToken)
-    {
-        if (!ApiKeySecret.TryGetKeyId(secret, out var keyId))
-        {
-            return null;
-        }
-
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns}, key_hash FROM {_table} WHERE key_id = @id");
-        command.Parameters.AddWithValue("id", keyId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        var key = Read(reader);
-        return key.IsActive && ApiKeySecret.HashesEqual(reader.GetString(5), ApiKeySecret.Hash(secret)) ? key : null;
-    }
-
-    /// <inheritdoc />
-    public async Task<ApiKeyInfo?> GetAsync(string keyId, CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE key_id = @id");
-        command.Parameters.AddWithValue("id", keyId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} ORDER BY created_at, key_id");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var keys = new List<ApiKeyInfo>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            keys.Add(Read(reader));
-        }
-
-        return keys;
-    }
-
-    /// <inheritdoc />
-    public async Task<ApiKeyInfo?> RevokeAsync(string keyId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Only the first revocation sets the time; a repeat is a no-op.
-        await using (var command = _dataSource.CreateCommand($"UPDATE {_table} SET revoked_at = @now WHERE key_id = @id AND revoked_at IS NULL"))
-        {
-            command.Parameters.AddWithValue("id", keyId);
-            command.Parameters.AddWithValue("now", now.ToUniversalTime());
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return await GetAsync(keyId, cancellationToken);
-    }
-
-    /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
-    private static ApiKeyInfo Read(NpgsqlDataReader reader) => new()
-    {
-        KeyId = reader.GetString(0),
-        Name = reader.GetString(1),
-        Role = (Role)reader.GetInt32(2),
-        CreatedAt = reader.GetFieldValue<DateTimeOffset>(3),
-        RevokedAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-    };
+    /// <inheritdoc />
+    private protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    /// <inheritdoc />
+    private protected override object StoredTime(DateTimeOffset time) => time.ToUniversalTime();
+
+    /// <inheritdoc />
+    private protected override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private static string Table(string schema) => schema is not null && Identifier().IsMatch(schema)
+        ? $"\"{schema}\".api_keys"
+        : throw new ArgumentException("The schema must be a plain lower-case identifier.", nameof(schema));
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex Identifier();

@@ -1,4 +1,5 @@
 using System.Text;
+using Foreman.Schema.Formats;
 
 namespace Foreman.Schema.Compilation;
 
@@ -132,21 +133,8 @@ internal static class UriReference
     private static Parts Parse(string uri)
     {
         var rest = uri;
-        string? fragment = null;
-        var hash = rest.IndexOf('#', StringComparison.Ordinal);
-        if (hash >= 0)
-        {
-            fragment = rest[(hash + 1)..];
-            rest = rest[..hash];
-        }
-
-        string? query = null;
-        var question = rest.IndexOf('?', StringComparison.Ordinal);
-        if (question >= 0)
-        {
-            query = rest[(question + 1)..];
-            rest = rest[..question];
-        }
+        var fragment = UriSplitter.CutAfter(ref rest, '#');
+        var query = UriSplitter.CutAfter(ref rest, '?');
 
         string? scheme = null;
         var colon = rest.IndexOf(':', StringComparison.Ordinal);

@@ -23,21 +23,8 @@ internal static class UriFormat
         }
 
         var rest = value[(colon + 1)..];
-        string? fragment = null;
-        var hash = rest.IndexOf('#', StringComparison.Ordinal);
-        if (hash >= 0)
-        {
-            fragment = rest[(hash + 1)..];
-            rest = rest[..hash];
-        }
-
-        string? query = null;
-        var question = rest.IndexOf('?', StringComparison.Ordinal);
-        if (question >= 0)
-        {
-            query = rest[(question + 1)..];
-            rest = rest[..question];
-        }
+        var fragment = UriSplitter.CutAfter(ref rest, '#');
+        var query = UriSplitter.CutAfter(ref rest, '?');
 
         if ((fragment is not null && !IsChars(fragment, "/?:@")) || (query is not null && !IsChars(query, "/?:@")))
         {

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Foreman.Workflows.Storage;
 
-namespace Foreman.Sqlite;
+namespace Foreman.Stores;
 
 /// <summary>
 /// How values are written to the database. These formats outlive releases (a run paused today resumes under the
