@@ -57,7 +57,8 @@ public sealed class CliOnPostgresTests(PostgresCluster cluster)
         var (shown, tree, showError) = await CliRunner.RunAsync(["traces", "show", large, "--store", "postgres", "--connection", cluster.ConnectionString, "--schema", _schema]);
         shown.ShouldBe(0, showError);
         tree.ShouldContain("invoice-approval");
-        foreach (string[] command in [["cost", "--since", "1d"], ["alerts", "--all"], ["quality"], ["alerts", "check"]])
+        string[][] commands = [["cost", "--since", "1d"], ["alerts", "--all"], ["quality"], ["alerts", "check"]];
+        foreach (var command in commands)
         {
             var (code, _, error) = await CliRunner.RunAsync(command, environment);
             code.ShouldBe(0, $"{string.Join(' ', command)}: {error}");

@@ -85,7 +85,7 @@ public sealed class PostgresAlertStore : IAlertStore, IAsyncDisposable
             SELECT {Columns} FROM {_table}
             WHERE ($1::text IS NULL OR state = $1) AND ($2::bigint IS NULL OR fired_at >= $2) AND ($3::text IS NULL OR rule = $3)
             ORDER BY fired_at DESC, alert_id COLLATE "C" DESC LIMIT $4
-            """).With(query.State is { } s ? s.ToString().ToLowerInvariant() : null).With(query.Since is { } since ? Micros(since) : null).With(query.Rule).With(query.Limit);
+            """).With(query.State is { } s ? s.ToString().ToLowerInvariant() : null).With(query.Since is { } since ? (long?)Micros(since) : null).With(query.Rule).With(query.Limit);
         return await ReadAlertsAsync(command, cancellationToken);
     }
 

@@ -77,7 +77,7 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
               AND ($4::text IS NULL OR status = $4) AND ($5::bigint IS NULL OR sampled_at >= $5) AND ($6::bigint IS NULL OR sampled_at < $6)
             ORDER BY sampled_at, sample_id COLLATE "C"
             """).With(query.Agent).With(query.TaskType).With(query.Pipeline).With(query.Status is { } s ? StatusText(s) : null)
-            .With(query.Since is { } since ? Micros(since) : null).With(query.Until is { } until ? Micros(until) : null);
+            .With(query.Since is { } since ? (long?)Micros(since) : null).With(query.Until is { } until ? (long?)Micros(until) : null);
         return await ReadSamplesAsync(command, cancellationToken);
     }
 
@@ -93,7 +93,7 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
             """))
         {
             command.With(verified.Correct).With(verified.Expected).With(verified.TruePositives).With(verified.FalsePositives).With(verified.FalseNegatives)
-                .With(verified.VerifiedBy).With(verified.VerifiedAt is { } v ? Micros(v) : null).With(verified.SampleId);
+                .With(verified.VerifiedBy).With(verified.VerifiedAt is { } v ? (long?)Micros(v) : null).With(verified.SampleId);
             var won = await ReadSamplesAsync(command, cancellationToken);
             if (won.Count == 1)
             {
@@ -135,7 +135,7 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
     private static void Bind(NpgsqlCommand command, QualitySample s) =>
         command.With(s.SampleId).With(s.RunId).With(s.Pipeline).With(s.Agent).With(s.TaskType).With(s.Output).With(s.Confidence).With(Micros(s.SampledAt))
             .With(StatusText(s.Status)).With(s.ReviewItemId).With(s.Correct).With(s.Expected).With(s.TruePositives).With(s.FalsePositives).With(s.FalseNegatives)
-            .With(s.VerifiedBy).With(s.VerifiedAt is { } v ? Micros(v) : null);
+            .With(s.VerifiedBy).With(s.VerifiedAt is { } v ? (long?)Micros(v) : null);
 
     private static string StatusText(QualitySampleStatus status) => status.ToString().ToLowerInvariant();
 

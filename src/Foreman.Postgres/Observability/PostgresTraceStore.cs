@@ -182,8 +182,8 @@ public sealed partial class PostgresTraceStore : ITraceStore, IAsyncDisposable
             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::bigint[], $10::text[], $11::text[],
                         $12::text[], $13::text[], $14::text[], $15::boolean[], $16::boolean[], $17::bigint[], $18::text[], $19::text[])
                  WITH ORDINALITY AS batch (run_id, span_id, trace_id, parent_span_id, name, operation, started_at, sequence, duration_us, status, status_description,
-                                           agent, agent_status, stop_reason, retry, replayed, cost_nanos, attributes, events, position)
-            ORDER BY position
+                                           agent, agent_status, stop_reason, retry, replayed, cost_nanos, attributes, events, ord)
+            ORDER BY ord
             ON CONFLICT (run_id, span_id) DO NOTHING
             RETURNING run_id, span_id
             """, connection, transaction);

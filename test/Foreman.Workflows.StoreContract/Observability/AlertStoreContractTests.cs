@@ -30,6 +30,8 @@ public abstract class AlertStoreContractTests : IAsyncLifetime
     /// <returns>The store.</returns>
     protected abstract Task<IAlertStore> OpenSameDatabaseAsync();
 
+    /// <summary>One firing alert per condition, whose severity only rises; after resolution the condition is a new alert.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Raise_OneFiringAlertPerCondition_SeverityOnlyRises_ResolvedMeansANewAlertNextTime()
     {
@@ -54,6 +56,8 @@ public abstract class AlertStoreContractTests : IAsyncLifetime
         (next.AlertId, c4, next.Occurrences).ShouldBe(("alrt_4", AlertChange.Created, 1), "after resolution the condition is a new alert");
     }
 
+    /// <summary>A notified alert stays notified when updated and becomes unnotified when it escalates.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task MarkNotified_KeptOnUpdates_ClearedByAnEscalation()
     {
@@ -67,6 +71,8 @@ public abstract class AlertStoreContractTests : IAsyncLifetime
             .ShouldBeNull("an escalation must reach a person again");
     }
 
+    /// <summary>Listing filters by state, time and rule, newest first, limited; firing alerts of a rule come by fingerprint.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task List_FiltersByStateSinceAndRule_NewestFirst_Limited()
     {
@@ -89,6 +95,8 @@ public abstract class AlertStoreContractTests : IAsyncLifetime
         (await store.ListFiringAsync("nothing", Ct)).ShouldBeEmpty();
     }
 
+    /// <summary>Two servers raising one condition at once create one alert and count every occurrence.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Raise_TwoServersAtOnce_OneAlertIsCreated_EveryOccurrenceCounted()
     {
@@ -106,6 +114,8 @@ public abstract class AlertStoreContractTests : IAsyncLifetime
         stored.Occurrences.ShouldBe(Raises);
     }
 
+    /// <summary>Two servers escalating one alert at once report the escalation once.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Raise_TwoServersEscalateAtOnce_OnlyOneReportsTheEscalation()
     {

@@ -60,6 +60,8 @@ public abstract class QualityStoreContractTests : IAsyncLifetime
         VerifiedAt = T0.AddHours(1),
     };
 
+    /// <summary>A sample reads back field for field; adding it again changes nothing.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task AddSample_RoundTrips_AndIsIdempotentById()
     {
@@ -77,6 +79,8 @@ public abstract class QualityStoreContractTests : IAsyncLifetime
         (await store.GetSampleAsync("qs_unknown", Ct)).ShouldBeNull();
     }
 
+    /// <summary>Listing samples applies every filter and returns the oldest first.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task ListSamples_EveryFilterHolds_OldestFirst()
     {
@@ -95,6 +99,8 @@ public abstract class QualityStoreContractTests : IAsyncLifetime
         (await store.ListSamplesAsync(new QualitySampleQuery(Agent: "reader", Status: QualitySampleStatus.Verified), Ct)).Select(s => s.SampleId).ShouldBe(["qs_1"]);
     }
 
+    /// <summary>A sample is verified once; later verdicts get the stored one back.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Verify_OnceOnly_LaterVerdictsReturnTheStoredOne()
     {
@@ -112,6 +118,8 @@ public abstract class QualityStoreContractTests : IAsyncLifetime
         (await store.VerifyAsync(Verdict(Sample("qs_unknown", T0), "dana", correct: true), Ct)).ShouldBeNull();
     }
 
+    /// <summary>Of verdicts from two nodes at once exactly one applies, and every caller sees it.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Verify_TwoNodesAtOnce_ExactlyOneVerdictApplies()
     {
@@ -128,6 +136,8 @@ public abstract class QualityStoreContractTests : IAsyncLifetime
         results.ShouldAllBe(r => r!.Value.Sample == winner, "the losers see the winner's verdict");
     }
 
+    /// <summary>An agent's latest state counts; never-changed agents have none.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task AgentStates_LatestPerAgentCounts_HistoryKept()
     {

@@ -6,6 +6,8 @@ namespace Foreman.Workflows.StoreContract.Observability;
 /// <summary>Two nodes writing one run's trace at once: no increment is lost, none is counted twice.</summary>
 public abstract partial class TraceStoreContractTests
 {
+    /// <summary>Two nodes appending to one run at once lose no increment and count no span twice.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Append_TwoNodesAtOnce_ToOneRun_EverySpanCountedExactlyOnce()
     {
@@ -40,6 +42,8 @@ public abstract partial class TraceStoreContractTests
         (await second.GetSpansAsync("run-1", Ct)).Count.ShouldBe((2 * Batches) + 1);
     }
 
+    /// <summary>Two nodes appending to the same runs in opposite orders neither deadlock nor lose spans.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Append_TwoNodesAtOnce_ManyRunsInOpposingOrder_NoDeadlockNoLoss()
     {
@@ -49,7 +53,7 @@ public abstract partial class TraceStoreContractTests
 
         // The nodes touch the same runs in opposite orders: a store that locked them in arrival order could deadlock.
         IReadOnlyList<TraceSpan> Batch(IEnumerable<string> order, string node, int round) =>
-            order.Select(r => Span(r, $"{node}-{round}", GenAIOperations.Chat, T0.AddSeconds(round), attributes: (GenAIAttributes.InputTokens, "1"))).ToList();
+            order.Select(r => Span(r, $"{node}-{round}", GenAIOperations.Chat, T0.AddSeconds(round), attributes: [(GenAIAttributes.InputTokens, "1")])).ToList();
 
         var writes = new List<Task>();
         for (var round = 0; round < 15; round++)

@@ -6,6 +6,8 @@ namespace Foreman.Workflows.StoreContract.Observability;
 /// <summary>The trace query language against the store: every field, the time window, the limit and the order.</summary>
 public abstract partial class TraceStoreContractTests
 {
+    /// <summary>Every query field finds exactly the runs the in-memory condition matches.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task QueryRuns_EachField_MatchesWhatTheInMemoryConditionMatches()
     {
@@ -55,6 +57,8 @@ public abstract partial class TraceStoreContractTests
         }
     }
 
+    /// <summary>The time window is [since, until), the limit holds, newest runs come first.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task QueryRuns_WindowAndLimit_NewestFirst()
     {
@@ -71,6 +75,8 @@ public abstract partial class TraceStoreContractTests
         (await store.QueryRunsAsync(combined, Ct)).Select(r => r.RunId).ShouldBe(["run-4", "run-3", "run-2"]);
     }
 
+    /// <summary>Agent statistics count invocations, failures, loops, guardrail refusals, calls, retries and cost in (from, to], without replays or supervisors.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task GetAgentStats_CountsInvocationsCallsAndCostPerAgentInTheHalfOpenWindow()
     {
@@ -83,7 +89,7 @@ public abstract partial class TraceStoreContractTests
         await store.AppendAsync(
         [
             Span("d", "replay", GenAIOperations.InvokeAgent, T0.AddMinutes(3), attributes: [(GenAIAttributes.AgentName, "reader"), (GenAIAttributes.AgentStatus, "Failed"), (GenAIAttributes.Replayed, "true")]),
-            Span("d", "supervisor", GenAIOperations.InvokeAgent, T0.AddMinutes(3), attributes: (GenAIAttributes.AgentName, "supervisor")),
+            Span("d", "supervisor", GenAIOperations.InvokeAgent, T0.AddMinutes(3), attributes: [(GenAIAttributes.AgentName, "supervisor")]),
         ], Ct);
 
         var stats = await store.GetAgentStatsAsync(T0.AddSeconds(-1), T0.AddMinutes(10), Ct);

@@ -104,6 +104,8 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         ];
     }
 
+    /// <summary>A span reads back field for field (attributes, events, µs durations), in start order with the sequence breaking ties.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Append_ThenGetSpans_EveryFieldRoundTrips_OrderedByStartThenSequence()
     {
@@ -134,6 +136,8 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         (await store.GetSpansAsync("run-unknown", Ct)).ShouldBeEmpty();
     }
 
+    /// <summary>The summary of one appended run counts calls, retries, errors, tokens, cost and the lowest confidence.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Append_AWorkflowRun_SummaryCountsCallsTokensCostAndConfidence()
     {
@@ -153,6 +157,8 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         (await store.GetRunAsync("run-unknown", Ct)).ShouldBeNull();
     }
 
+    /// <summary>A re-sent span is ignored, in a later batch or twice in one batch; the summary counts it once.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Append_TheSameSpansAgain_Ignored_AlsoWithinOneBatch()
     {
@@ -167,12 +173,14 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         (await store.GetSpansAsync("run-1", Ct)).Count.ShouldBe(5);
 
         var store2 = await OpenSameDatabaseAsync();
-        var extra = Span("run-2", "x", GenAIOperations.Chat, T0, attributes: (GenAIAttributes.InputTokens, "7"));
+        var extra = Span("run-2", "x", GenAIOperations.Chat, T0, attributes: [(GenAIAttributes.InputTokens, "7")]);
         await store2.AppendAsync([extra, extra with { Name = "twin" }], Ct);
         (await store2.GetSpansAsync("run-2", Ct)).ShouldHaveSingleItem().Name.ShouldBe(GenAIOperations.Chat, "the first of two equal ids in a batch is the one stored");
         (await store2.GetRunAsync("run-2", Ct)).ShouldNotBeNull().InputTokens.ShouldBe(7);
     }
 
+    /// <summary>A run arriving in several batches is summarized exactly as TraceRunSummary.Merge says.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Append_InBatches_MergedLikeTraceRunSummaryMerge()
     {
@@ -199,6 +207,8 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         run.Agents.ShouldBe(expected.Agents);
     }
 
+    /// <summary>A ground-truth verdict shows on the summary whether it came before or after the spans; the last one counts.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task SetCorrect_BeforeOrAfterTheSpans_ShowsOnTheSummary_LastVerdictWins()
     {
@@ -211,6 +221,8 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         (await store.GetRunAsync("run-1", Ct)).ShouldNotBeNull().Correct.ShouldBe(true);
     }
 
+    /// <summary>Pruning removes whole runs (summary, spans, verdict) that ended before the cut-off, and only those.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Prune_RunsEndedBeforeTheCut_GoWithTheirSpansAndVerdicts()
     {
@@ -231,6 +243,8 @@ public abstract partial class TraceStoreContractTests : IAsyncLifetime
         (await store.GetSpansAsync("new", Ct)).Count.ShouldBe(5);
     }
 
+    /// <summary>Appends prune runs older than the retention as they go by.</summary>
+    /// <returns>A task.</returns>
     [Fact]
     public async Task Retention_AnAppendLaterThanThePruneInterval_PrunesRunsOlderThanTheRetention()
     {
