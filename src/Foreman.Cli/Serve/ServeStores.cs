@@ -37,15 +37,19 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
     public static async Task<ServeStores> OpenAsync(StoreTarget target, CancellationToken cancellationToken)
     {
         var store = await WorkflowStores.OpenAsync(target, cancellationToken);
+        var opened = new List<object>();
         try
         {
             // Reviews and keys live next to the runs (same file or schema); the workflow store created it first.
             var reviews = await WorkflowStores.OpenReviewsAsync(target, cancellationToken);
+            opened.Add(reviews);
+
             // Every node on a PostgreSQL database shares the keys, the traces, the alert history and the quality samples.
             IApiKeyStore keys;
             if (target.IsPostgres)
             {
                 var postgresKeys = new PostgresApiKeyStore(target.ConnectionString!, target.Schema);
+                opened.Add(postgresKeys);
                 await postgresKeys.InitializeAsync(cancellationToken);
                 keys = postgresKeys;
             }
@@ -57,12 +61,16 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
             }
 
             var traces = await ObservabilityStoreOpener.OpenTracesAsync(target, cancellationToken);
+            opened.Add(traces);
             var alerts = await ObservabilityStoreOpener.OpenAlertsAsync(target, cancellationToken);
+            opened.Add(alerts);
             var quality = await ObservabilityStoreOpener.OpenQualityAsync(target, cancellationToken);
             return new ServeStores(store, reviews, keys, traces, alerts, quality, target.IsPostgres ? target.Description : $"SQLite {target.DatabasePath}");
         }
         catch
         {
+            // A failed start leaves no pool behind (the PostgreSQL stores each hold one).
+            await ObservabilityStoreOpener.DisposeAllAsync([.. opened]);
             await store.DisposeAsync();
             throw;
         }
