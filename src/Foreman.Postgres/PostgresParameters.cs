@@ -14,6 +14,12 @@ internal static class PostgresParameters
 
     public static NpgsqlCommand With(this NpgsqlCommand command, bool value) => command.Add(NpgsqlDbType.Boolean, value);
 
+    public static NpgsqlCommand With(this NpgsqlCommand command, bool? value) => command.Add(NpgsqlDbType.Boolean, value);
+
+    public static NpgsqlCommand With(this NpgsqlCommand command, double? value) => command.Add(NpgsqlDbType.Double, value);
+
+    public static NpgsqlCommand With(this NpgsqlCommand command, bool[] values) => command.Add(NpgsqlDbType.Array | NpgsqlDbType.Boolean, values);
+
     public static NpgsqlCommand With(this NpgsqlCommand command, string?[] values) => command.Add(NpgsqlDbType.Array | NpgsqlDbType.Text, values);
 
     public static NpgsqlCommand With(this NpgsqlCommand command, int[] values) => command.Add(NpgsqlDbType.Array | NpgsqlDbType.Integer, values);

@@ -1,4 +1,3 @@
-using Foreman.Alerts;
 using Foreman.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -63,32 +62,6 @@ public sealed class StoreSchemaTests : IDisposable
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => alerts.InitializeAsync(CancellationToken.None));
         error.Message.ShouldContain("newer than this version of Foreman supports");
-    }
-
-    [Fact]
-    public async Task AlertStore_OneFiringAlertPerCondition_SeverityOnlyRises()
-    {
-        await using (var workflows = new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = DatabasePath }))
-        {
-            await workflows.InitializeAsync(CancellationToken.None);
-        }
-
-        var store = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = DatabasePath });
-        await store.InitializeAsync(CancellationToken.None);
-        var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
-        var warning = new AlertCandidate("loop_rate", "a", AlertSeverity.Warning, "w", 0.03, 0.02);
-
-        var (first, c1) = await store.RaiseAsync(warning, "alrt_1", at, CancellationToken.None);
-        var (second, c2) = await store.RaiseAsync(warning with { Severity = AlertSeverity.Critical, Message = "c" }, "alrt_2", at.AddMinutes(1), CancellationToken.None);
-        var (third, c3) = await store.RaiseAsync(warning, "alrt_3", at.AddMinutes(2), CancellationToken.None);
-
-        (c1, c2, c3).ShouldBe((AlertChange.Created, AlertChange.Escalated, AlertChange.Updated));
-        new[] { first.AlertId, second.AlertId, third.AlertId }.Distinct().ShouldHaveSingleItem().ShouldBe("alrt_1");
-        third.Severity.ShouldBe(AlertSeverity.Critical, "a lower reading does not downgrade a firing alert");
-        third.Occurrences.ShouldBe(3);
-        (await store.ResolveAsync(warning.Fingerprint, at.AddHours(2), CancellationToken.None)).ShouldNotBeNull().State.ShouldBe(AlertState.Resolved);
-        var (next, c4) = await store.RaiseAsync(warning, "alrt_4", at.AddHours(3), CancellationToken.None);
-        (next.AlertId, c4).ShouldBe(("alrt_4", AlertChange.Created), "after resolution the condition is a new alert");
     }
 
     public void Dispose()

@@ -47,6 +47,26 @@ public sealed class CliOnPostgresTests(PostgresCluster cluster)
         listed.ShouldBe(0);
         list.ShouldContain(large);
         list.ShouldContain(small);
+
+        // Both workers recorded their spans in the shared schema (each sees every span in this one process: the
+        // duplicates are dropped by span id), and the observability commands read them from there.
+        var (queried, traces, queryError) = await CliRunner.RunAsync(["traces", "query", "pipeline = invoice-approval and status = completed", "--json"], environment);
+        queried.ShouldBe(0, queryError);
+        var summaries = JsonDocument.Parse(traces).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("runId").GetString()!, r => r);
+        summaries.Keys.ShouldBe([large, small], ignoreOrder: true);
+        var (shown, tree, showError) = await CliRunner.RunAsync(["traces", "show", large, "--store", "postgres", "--connection", cluster.ConnectionString, "--schema", _schema]);
+        shown.ShouldBe(0, showError);
+        tree.ShouldContain("invoice-approval");
+        string[][] commands = [["cost", "--since", "1d"], ["alerts", "--all"], ["quality"], ["alerts", "check"]];
+        foreach (var command in commands)
+        {
+            var (code, _, error) = await CliRunner.RunAsync(command, environment);
+            code.ShouldBe(0, $"{string.Join(' ', command)}: {error}");
+        }
+
+        var (pruned, prunedText, _) = await CliRunner.RunAsync(["traces", "prune", "--older-than", "1d"], environment);
+        pruned.ShouldBe(0);
+        prunedText.ShouldContain("Pruned the traces of 0 run(s).");
     }
 
     [Fact]

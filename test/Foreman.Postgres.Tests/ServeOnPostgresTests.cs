@@ -62,6 +62,64 @@ public sealed partial class ServeOnPostgresTests(PostgresCluster cluster)
         list.ShouldNotContain(key);
     }
 
+    [Fact]
+    public async Task RunExecutedByAWorker_ShowsInTheTracesOfAServerOnTheSameDatabase()
+    {
+        var (submitted, submitOut, submitError) = await CliRunner.RunAsync(["runs", "submit", "bench-steps", "--json", "--input", """{"steps":2}"""], _environment);
+        submitted.ShouldBe(0, submitError);
+        var runId = JsonDocument.Parse(submitOut).RootElement.GetProperty("run_id").GetString()!;
+
+        // A worker node executes the run and records its trace in the shared schema; it flushes the spans as it stops.
+        using (var stopWorker = new CancellationTokenSource())
+        {
+            var worker = CliRunner.RunAsync(["worker", "--quiet", "--poll", "0.2"], _environment, cancellationToken: stopWorker.Token);
+            await WaitForCompletedAsync(runId, worker);
+            await stopWorker.CancelAsync();
+            var (workerCode, _, workerError) = await worker;
+            workerCode.ShouldBe(0, workerError);
+        }
+
+        var (created, createdOut, createError) = await CliRunner.RunAsync(["keys", "create", "--role", "operator", "--name", "ops"], _environment);
+        created.ShouldBe(0, createError);
+        var key = KeyText().Match(createdOut).Value;
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var serve = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{port}", "--no-seed"], _environment, cancellationToken: stop.Token);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilListeningAsync(client, serve);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        using var traces = await client.GetAsync("/api/traces?q=" + Uri.EscapeDataString("pipeline = bench-steps and status = completed"));
+        var tracesText = await traces.Content.ReadAsStringAsync();
+        using var alerts = await client.GetAsync("/api/alerts");
+        var alertsText = await alerts.Content.ReadAsStringAsync();
+        await stop.CancelAsync();
+        var (code, _, error) = await serve;
+
+        traces.StatusCode.ShouldBe(HttpStatusCode.OK, tracesText);
+        tracesText.ShouldContain(runId, customMessage: "the worker's trace, read by the server from the shared schema");
+        alerts.StatusCode.ShouldBe(HttpStatusCode.OK, alertsText);
+        code.ShouldBe(0, error);
+    }
+
+    private async Task WaitForCompletedAsync(string runId, Task<(int ExitCode, string Out, string Error)> worker)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
+        while (TimeProvider.System.GetUtcNow() < deadline && !worker.IsCompleted)
+        {
+            var (_, shown, _) = await CliRunner.RunAsync(["runs", "show", runId, "--json"], _environment);
+            if (shown.Contains("\"status\": \"completed\"", StringComparison.Ordinal) || shown.Contains("\"status\":\"completed\"", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
+        }
+
+        var (code, output, error) = worker.IsCompleted ? await worker : (-1, string.Empty, string.Empty);
+        throw new TimeoutException($"run {runId} did not complete (worker: {code} {output} {error})");
+    }
+
     private static async Task WaitUntilListeningAsync(HttpClient client, Task<(int ExitCode, string Out, string Error)> serve)
     {
         var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);

@@ -11,14 +11,15 @@ internal static class AlertCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
+        var db = StoreSelection.Create();
         var allOption = new Option<bool>("--all") { Description = "Resolved alerts too (default: firing only)." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var alerts = new Command("alerts", "Firing alerts (loop rate, cost spikes, escalation rate, review SLA, accuracy drift and thresholds, retry rate, success rate).")
         {
-            db, allOption, jsonOption,
+            allOption, jsonOption,
         };
-        alerts.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        db.AddTo(alerts);
+        alerts.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             var list = await stores.Alerts.ListAsync(new AlertQuery(parse.GetValue(allOption) ? null : AlertState.Firing), cancellationToken);
             await environment.Out.WriteAsync(parse.GetValue(jsonOption) ? ObservabilityJson.Serialize(list) : AlertRenderer.Text(list));
@@ -28,12 +29,12 @@ internal static class AlertCommands
         return alerts;
     }
 
-    private static Command CreateCheck(CliEnvironment environment, Option<string> db)
+    private static Command CreateCheck(CliEnvironment environment, StoreSelection db)
     {
         var webhookOption = new Option<string?>("--webhook") { Description = "POST new alerts to this URL (JSON)." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var check = new Command("check", "Evaluate the alert rules now with their default thresholds; new alerts are stored and sent.") { webhookOption, jsonOption };
-        check.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        check.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             using var http = new HttpClient();
             var sinks = new List<IAlertSink>();

@@ -13,16 +13,17 @@ internal static class CostCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
+        var db = StoreSelection.Create();
         var sinceOption = new Option<string>("--since") { Description = "The period, back from now (30m, 24h, 7d, 2w).", DefaultValueFactory = _ => "7d" };
         var pipelineOption = new Option<string?>("--pipeline") { Description = "Only this pipeline (workflow name)." };
         var costPerErrorOption = new Option<decimal>("--cost-per-error") { Description = "What one undetected error costs, for the estimate (default 0: no estimate).", DefaultValueFactory = _ => 0m };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var cost = new Command("cost", "Cost per pipeline in four dimensions: inference, retries, human review, estimated undetected errors.")
         {
-            db, sinceOption, pipelineOption, costPerErrorOption, jsonOption,
+            sinceOption, pipelineOption, costPerErrorOption, jsonOption,
         };
-        cost.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        db.AddTo(cost);
+        cost.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             if (await ObservabilityStores.PeriodAsync(environment, parse.GetValue(sinceOption)!) is not { } period)
             {

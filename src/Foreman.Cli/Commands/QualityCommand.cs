@@ -10,14 +10,15 @@ internal static class QualityCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
+        var db = StoreSelection.Create();
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var enableOption = new Option<string?>("--enable") { Description = "Re-enable this disabled agent (after fixing it)." };
         var quality = new Command("quality", "Measured quality over the last 24 h against ground truth, calibration by confidence bucket, disabled agents.")
         {
-            db, jsonOption, enableOption,
+            jsonOption, enableOption,
         };
-        quality.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        db.AddTo(quality);
+        quality.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             var monitor = new QualityMonitor(stores.Quality, new QualityOptions { Traces = stores.Traces, Reviews = stores.Reviews });
             await monitor.SyncReviewsAsync(cancellationToken);

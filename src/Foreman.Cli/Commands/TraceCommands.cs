@@ -10,15 +10,16 @@ internal static class TraceCommands
 {
     public static Command Create(CliEnvironment environment)
     {
-        var db = DatabaseOption.Create();
-        var traces = new Command("traces", "Query run traces, show one run's trace as a tree, prune old traces.") { db };
+        var db = StoreSelection.Create();
+        var traces = new Command("traces", "Query run traces, show one run's trace as a tree, prune old traces.");
+        db.AddTo(traces);
         traces.Subcommands.Add(CreateQuery(environment, db));
         traces.Subcommands.Add(CreateShow(environment, db));
         traces.Subcommands.Add(CreatePrune(environment, db));
         return traces;
     }
 
-    private static Command CreateQuery(CliEnvironment environment, Option<string> db)
+    private static Command CreateQuery(CliEnvironment environment, StoreSelection db)
     {
         var queryArgument = new Argument<string[]>("query")
         {
@@ -28,7 +29,7 @@ internal static class TraceCommands
         };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var query = new Command("query", "Runs whose trace matches, newest first.") { queryArgument, jsonOption };
-        query.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        query.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             var text = string.Join(' ', parse.GetValue(queryArgument) ?? []);
             var result = await new TraceQueryService(stores.Traces).QueryAsync(text, cancellationToken);
@@ -43,12 +44,12 @@ internal static class TraceCommands
         return query;
     }
 
-    private static Command CreateShow(CliEnvironment environment, Option<string> db)
+    private static Command CreateShow(CliEnvironment environment, StoreSelection db)
     {
         var runArgument = new Argument<string>("run") { Description = "The run id." };
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var show = new Command("show", "One run's trace: run → agents → model and tool calls, with tokens, cost, confidence and validation.") { runArgument, jsonOption };
-        show.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        show.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             var runId = parse.GetRequiredValue(runArgument);
             if (await new TraceQueryService(stores.Traces).GetTraceAsync(runId, cancellationToken) is not { } trace)
@@ -62,11 +63,11 @@ internal static class TraceCommands
         return show;
     }
 
-    private static Command CreatePrune(CliEnvironment environment, Option<string> db)
+    private static Command CreatePrune(CliEnvironment environment, StoreSelection db)
     {
         var olderOption = new Option<string>("--older-than") { Description = "Delete traces of runs that ended longer ago than this (e.g. 30d).", DefaultValueFactory = _ => "30d" };
         var prune = new Command("prune", "Delete old traces (workers also prune as they write, by their retention).") { olderOption };
-        prune.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, DatabaseOption.Resolve(parse, db, environment), async stores =>
+        prune.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             if (await ObservabilityStores.PeriodAsync(environment, parse.GetValue(olderOption)!) is not { } period)
             {

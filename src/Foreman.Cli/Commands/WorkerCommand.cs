@@ -62,9 +62,9 @@ internal static class WorkerCommand
             // The review queue lives in the same database; it must be opened after the workflow store created the schema.
             var reviews = await WorkflowStores.OpenReviewsAsync(target, cancellationToken);
             await using var reviewsLifetime = reviews as IAsyncDisposable;
-            // Every span of the run (workflow, agents, model and tool calls) goes to the trace tables of the SQLite file;
-            // the trace store has no PostgreSQL implementation yet, so a PostgreSQL worker records none.
-            await using var traces = await TraceRecording.StartAsync(target.DatabasePath ?? string.Empty, enabled: !target.IsPostgres && !parse.GetValue(noTracesOption), cancellationToken);
+            // Every span of the run (workflow, agents, model and tool calls) goes to the trace tables of the same
+            // database: the SQLite file, or the PostgreSQL schema where every worker's traces meet.
+            await using var traces = await TraceRecording.StartAsync(target, enabled: !parse.GetValue(noTracesOption), cancellationToken);
             using var runtime = new AgentRuntime(setup.Router);
             var engine = new WorkflowEngine(store, SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), new WorkflowEngineOptions
             {

@@ -10,18 +10,18 @@ using Foreman.Workflows.Storage;
 namespace Foreman.Cli.Serve;
 
 /// <summary>
-/// The stores the server runs on: runs, reviews, API keys, traces and alerts, all in one database (a SQLite file, or a
-/// PostgreSQL schema shared by several nodes).
+/// The stores the server runs on: runs, reviews, API keys, traces, alerts and quality samples, all in one database (a
+/// SQLite file, or a PostgreSQL schema shared by several nodes).
 /// </summary>
 internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews, IApiKeyStore keys, ITraceStore? traces, IAlertStore? alerts, IQualityStore? quality, string description) : IAsyncDisposable
 {
-    /// <summary>Gets the trace store, or <see langword="null"/> where the store kind has none (the server then rebuilds traces from the journal).</summary>
+    /// <summary>Gets the trace store, or <see langword="null"/> for none (the server then rebuilds traces from the journal).</summary>
     public ITraceStore? Traces { get; } = traces;
 
     /// <summary>Gets the alert store, or <see langword="null"/> (only the server's operational alerts then).</summary>
     public IAlertStore? Alerts { get; } = alerts;
 
-    /// <summary>Gets the quality store, or <see langword="null"/> where the store kind has none (no quality sampling then).</summary>
+    /// <summary>Gets the quality store, or <see langword="null"/> for none (no quality sampling then).</summary>
     public IQualityStore? Quality { get; } = quality;
 
     public IWorkflowStore Workflows { get; } = workflows;
@@ -37,32 +37,40 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
     public static async Task<ServeStores> OpenAsync(StoreTarget target, CancellationToken cancellationToken)
     {
         var store = await WorkflowStores.OpenAsync(target, cancellationToken);
+        var opened = new List<object>();
         try
         {
             // Reviews and keys live next to the runs (same file or schema); the workflow store created it first.
             var reviews = await WorkflowStores.OpenReviewsAsync(target, cancellationToken);
+            opened.Add(reviews);
+
+            // Every node on a PostgreSQL database shares the keys, the traces, the alert history and the quality samples.
+            IApiKeyStore keys;
             if (target.IsPostgres)
             {
-                // Every node on the database shares the keys. Traces and alert history have no PostgreSQL store yet:
-                // the server then rebuilds traces from the journal and keeps its operational alerts in memory.
                 var postgresKeys = new PostgresApiKeyStore(target.ConnectionString!, target.Schema);
+                opened.Add(postgresKeys);
                 await postgresKeys.InitializeAsync(cancellationToken);
-                return new ServeStores(store, reviews, postgresKeys, null, null, null, target.Description);
+                keys = postgresKeys;
+            }
+            else
+            {
+                var sqliteKeys = new SqliteApiKeyStore(target.DatabasePath!);
+                await sqliteKeys.InitializeAsync(cancellationToken);
+                keys = sqliteKeys;
             }
 
-            var path = target.DatabasePath!;
-            var keys = new SqliteApiKeyStore(path);
-            await keys.InitializeAsync(cancellationToken);
-            var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = path });
-            await traces.InitializeAsync(cancellationToken);
-            var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
-            await alerts.InitializeAsync(cancellationToken);
-            var quality = new SqliteQualityStore(new SqliteQualityStoreOptions { DatabasePath = path });
-            await quality.InitializeAsync(cancellationToken);
-            return new ServeStores(store, reviews, keys, traces, alerts, quality, $"SQLite {path}");
+            var traces = await ObservabilityStoreOpener.OpenTracesAsync(target, cancellationToken);
+            opened.Add(traces);
+            var alerts = await ObservabilityStoreOpener.OpenAlertsAsync(target, cancellationToken);
+            opened.Add(alerts);
+            var quality = await ObservabilityStoreOpener.OpenQualityAsync(target, cancellationToken);
+            return new ServeStores(store, reviews, keys, traces, alerts, quality, target.IsPostgres ? target.Description : $"SQLite {target.DatabasePath}");
         }
         catch
         {
+            // A failed start leaves no pool behind (the PostgreSQL stores each hold one).
+            await ObservabilityStoreOpener.DisposeAllAsync([.. opened]);
             await store.DisposeAsync();
             throw;
         }
@@ -70,14 +78,7 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var owned in new object[] { Keys, Reviews })
-        {
-            if (owned is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-        }
-
+        await ObservabilityStoreOpener.DisposeAllAsync(Keys, Reviews, Traces, Alerts, Quality);
         await Workflows.DisposeAsync();
     }
 }

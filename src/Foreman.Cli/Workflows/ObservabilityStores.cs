@@ -1,22 +1,33 @@
+using Foreman.Alerts;
 using Foreman.Cli.Commands;
-using Foreman.Sqlite;
+using Foreman.Quality;
+using Foreman.Reviews;
+using Foreman.Tracing;
+using Foreman.Workflows.Storage;
 
 namespace Foreman.Cli.Workflows;
 
-/// <summary>The stores of one database file that the observability commands read: runs, reviews, traces, quality samples, alerts.</summary>
-internal sealed record ObservabilityStores(SqliteWorkflowStore Runs, SqliteReviewStore Reviews, SqliteTraceStore Traces, SqliteQualityStore Quality, SqliteAlertStore Alerts)
+/// <summary>The stores of one database (a SQLite file or a PostgreSQL schema) that the observability commands read: runs, reviews, traces, quality samples, alerts.</summary>
+internal sealed record ObservabilityStores(IWorkflowStore Runs, IReviewStore Reviews, ITraceStore Traces, IQualityStore Quality, IAlertStore Alerts)
 {
     /// <summary>Opens an existing database (migrating the observability tables if this version adds them) for one command.</summary>
-    public static Task<int> UseAsync(CliEnvironment environment, string path, Func<ObservabilityStores, Task<int>> body, CancellationToken cancellationToken) =>
-        WorkflowStores.UseExistingWithReviewsAsync(environment, path, async (runs, reviews) =>
+    public static Task<int> UseAsync(CliEnvironment environment, StoreTarget target, Func<ObservabilityStores, Task<int>> body, CancellationToken cancellationToken) =>
+        WorkflowStores.UseExistingWithReviewsAsync(environment, target, async (runs, reviews) =>
         {
-            var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = path });
-            await traces.InitializeAsync(cancellationToken);
-            var quality = new SqliteQualityStore(new SqliteQualityStoreOptions { DatabasePath = path });
-            await quality.InitializeAsync(cancellationToken);
-            var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
-            await alerts.InitializeAsync(cancellationToken);
-            return await body(new ObservabilityStores(runs, reviews, traces, quality, alerts));
+            ITraceStore? traces = null;
+            IQualityStore? quality = null;
+            IAlertStore? alerts = null;
+            try
+            {
+                traces = await ObservabilityStoreOpener.OpenTracesAsync(target, cancellationToken);
+                quality = await ObservabilityStoreOpener.OpenQualityAsync(target, cancellationToken);
+                alerts = await ObservabilityStoreOpener.OpenAlertsAsync(target, cancellationToken);
+                return await body(new ObservabilityStores(runs, reviews, traces, quality, alerts));
+            }
+            finally
+            {
+                await ObservabilityStoreOpener.DisposeAllAsync(traces, quality, alerts);
+            }
         }, cancellationToken);
 
     /// <summary>Parses a period such as <c>7d</c>, or reports it as a usage error.</summary>

@@ -7,7 +7,8 @@ namespace Foreman.Cli.Workflows;
 /// events, review, autonomy, worker, and <c>foreman serve</c>) takes the same ones:
 /// <c>--store sqlite|postgres</c> (<c>FOREMAN_STORE</c>), <c>--db</c> for SQLite's file, and for PostgreSQL
 /// <c>--connection</c> (<c>FOREMAN_CONNECTION</c>) and <c>--schema</c> (<c>FOREMAN_SCHEMA</c>). A value on the command
-/// line wins over the environment. All are recursive: they may be written before or after a subcommand.
+/// line wins over the environment. All are recursive: they may be written before or after a subcommand. The
+/// observability commands (traces, cost, alerts, quality) take them too.
 /// </summary>
 internal sealed class StoreSelection
 {

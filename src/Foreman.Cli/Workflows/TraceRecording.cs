@@ -1,32 +1,41 @@
-using Foreman.Sqlite;
 using Foreman.Tracing;
 
 namespace Foreman.Cli.Workflows;
 
-/// <summary>The worker's trace recorder: spans to the SQLite trace store of the workflow database, flushed on stop.</summary>
+/// <summary>
+/// The worker's trace recorder: spans to the trace store of the workflow database (the SQLite file's trace tables, or
+/// the PostgreSQL schema's, where every worker's traces meet), flushed on stop.
+/// </summary>
 internal sealed class TraceRecording : IAsyncDisposable
 {
     private readonly TraceRecorder? _recorder;
+    private readonly ITraceStore? _store;
 
-    private TraceRecording(TraceRecorder? recorder) => _recorder = recorder;
+    private TraceRecording(TraceRecorder? recorder, ITraceStore? store)
+    {
+        _recorder = recorder;
+        _store = store;
+    }
 
-    public static async Task<TraceRecording> StartAsync(string path, bool enabled, CancellationToken cancellationToken)
+    public static async Task<TraceRecording> StartAsync(StoreTarget target, bool enabled, CancellationToken cancellationToken)
     {
         if (!enabled)
         {
-            return new TraceRecording(null);
+            return new TraceRecording(null, null);
         }
 
-        var store = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = path });
-        await store.InitializeAsync(cancellationToken);
-        return new TraceRecording(new TraceRecorder(new TraceRecorderOptions { Store = store }));
+        var store = await ObservabilityStoreOpener.OpenTracesAsync(target, cancellationToken);
+        return new TraceRecording(new TraceRecorder(new TraceRecorderOptions { Store = store }), store);
     }
 
     public async ValueTask DisposeAsync()
     {
+        // The recorder flushes its queue into the store on dispose, so the store closes after it.
         if (_recorder is not null)
         {
             await _recorder.DisposeAsync();
         }
+
+        await ObservabilityStoreOpener.DisposeAllAsync(_store);
     }
 }

@@ -132,17 +132,6 @@ internal static class WorkflowStores
             }
         }, cancellationToken);
 
-    /// <summary>
-    /// Opens an existing SQLite file for a command whose other stores exist only on SQLite; the SQLite-typed overload
-    /// of <see cref="UseExistingAsync(CliEnvironment, StoreTarget, Func{IWorkflowStore, Task{int}}, CancellationToken)"/>.
-    /// </summary>
-    public static Task<int> UseExistingAsync(CliEnvironment environment, string path, Func<SqliteWorkflowStore, Task<int>> body, CancellationToken cancellationToken) =>
-        UseExistingAsync(environment, new StoreTarget(StoreKindOption.Sqlite, path, null, StoreSelection.DefaultSchema), store => body((SqliteWorkflowStore)store), cancellationToken);
-
-    /// <summary>The SQLite-typed overload of <see cref="UseExistingWithReviewsAsync(CliEnvironment, StoreTarget, Func{IWorkflowStore, IReviewStore, Task{int}}, CancellationToken)"/>.</summary>
-    public static Task<int> UseExistingWithReviewsAsync(CliEnvironment environment, string path, Func<SqliteWorkflowStore, SqliteReviewStore, Task<int>> body, CancellationToken cancellationToken) =>
-        UseExistingWithReviewsAsync(environment, new StoreTarget(StoreKindOption.Sqlite, path, null, StoreSelection.DefaultSchema), (store, reviews) => body((SqliteWorkflowStore)store, (SqliteReviewStore)reviews), cancellationToken);
-
     // A typo in --schema must not create an empty schema: the inspecting commands look before they open.
     private static async Task<bool> PostgresSchemaExistsAsync(StoreTarget target, CancellationToken cancellationToken)
     {

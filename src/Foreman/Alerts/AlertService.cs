@@ -19,6 +19,9 @@ public sealed class AlertService
     private readonly ILogger _logger;
     private readonly TimeSpan _resolveAfter;
 
+    // Alerts this service found not yet accepted by any sink at its last evaluation, with their severity then.
+    private IReadOnlyDictionary<string, AlertSeverity> _awaitingDelivery = new Dictionary<string, AlertSeverity>(StringComparer.Ordinal);
+
     /// <summary>Creates the service.</summary>
     /// <param name="store">The alert store.</param>
     /// <param name="rules">The rules (see <see cref="AlertRules.Create"/>).</param>
@@ -80,12 +83,36 @@ public sealed class AlertService
             }
         }
 
-        // Alerts no sink has accepted yet (sinks down at the time) are retried on every evaluation.
-        foreach (var alert in still.Where(a => a.NotifiedAt is null).ToList())
+        // Alerts no sink has accepted yet (sinks down at the time) are retried, from the evaluation after the one that
+        // found them unaccepted. The service that raised or escalated an alert sends it at once; another server
+        // evaluating at the same moment on a shared database sees it before that send completes, and must not send it
+        // a second time: it retries only what is still unaccepted, at the same severity, one evaluation later.
+        var previous = Volatile.Read(ref _awaitingDelivery);
+        var awaiting = new Dictionary<string, AlertSeverity>(StringComparer.Ordinal);
+        for (var i = 0; i < still.Count; i++)
         {
-            still[still.IndexOf(alert)] = await NotifyAsync(alert, cancellationToken);
+            if (still[i].NotifiedAt is not null)
+            {
+                continue;
+            }
+
+            if (previous.TryGetValue(still[i].AlertId, out var severity) && severity == still[i].Severity)
+            {
+                still[i] = await NotifyAsync(still[i], cancellationToken);
+            }
+
+            if (still[i].NotifiedAt is null)
+            {
+                awaiting[still[i].AlertId] = still[i].Severity;
+            }
         }
 
+        foreach (var alert in fired.Where(a => a.NotifiedAt is null))
+        {
+            awaiting[alert.AlertId] = alert.Severity;
+        }
+
+        Volatile.Write(ref _awaitingDelivery, awaiting);
         return new AlertEvaluation(fired, still, resolved, failed);
     }
 
