@@ -156,13 +156,13 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
                 Confidence = r.GetDouble(6),
                 SampledAt = FromMicros(r.GetInt64(7)),
                 Status = Enum.Parse<QualitySampleStatus>(r.GetString(8), ignoreCase: true),
-                ReviewItemId = PostgresRows.NullableString(r, 9),
+                ReviewItemId = StoredRows.NullableString(r, 9),
                 Correct = r.IsDBNull(10) ? null : r.GetBoolean(10),
-                Expected = PostgresRows.NullableString(r, 11),
+                Expected = StoredRows.NullableString(r, 11),
                 TruePositives = r.GetInt32(12),
                 FalsePositives = r.GetInt32(13),
                 FalseNegatives = r.GetInt32(14),
-                VerifiedBy = PostgresRows.NullableString(r, 15),
+                VerifiedBy = StoredRows.NullableString(r, 15),
                 VerifiedAt = r.IsDBNull(16) ? null : FromMicros(r.GetInt64(16)),
             });
         }

@@ -166,8 +166,8 @@ public sealed partial class PostgresTraceStore
             runs.Add(new TraceRunSummary
             {
                 RunId = reader.GetString(0),
-                Pipeline = PostgresRows.NullableString(reader, 1),
-                Status = PostgresRows.NullableString(reader, 2),
+                Pipeline = StoredRows.NullableString(reader, 1),
+                Status = StoredRows.NullableString(reader, 2),
                 StartedAt = FromMicros(reader.GetInt64(3)),
                 EndedAt = FromMicros(reader.GetInt64(4)),
                 Spans = reader.GetInt32(5),
