@@ -37,8 +37,9 @@ public sealed partial class SessionsOnPostgresTests(PostgresCluster cluster)
         var (portA, portB) = (FreePort(), FreePort());
         var nodeA = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{portA}", "--no-seed", "--concurrency", "2"], environment, cancellationToken: stop.Token);
         var nodeB = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{portB}", "--no-seed", "--concurrency", "2"], environment, cancellationToken: stop.Token);
-        using var a = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portA}") };
-        using var b = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}") };
+        // No cookie container: each request carries exactly the session cookie the test gives it, as one browser tab would.
+        using var a = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{portA}") };
+        using var b = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{portB}") };
         try
         {
             await WaitUntilListeningAsync(a, nodeA);
