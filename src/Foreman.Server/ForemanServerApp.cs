@@ -71,12 +71,19 @@ internal static class ForemanServerApp
 
         // Nothing here encrypts data at rest (sessions are server-side); keep the framework from writing key files to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "Foreman API";
-            document.Info.Description = "Submit and watch durable agent runs, work the review queue, operate dead letters, alerts and metrics. Authenticate with 'Authorization: Bearer fm_…' (see docs/server.md for the role each route needs).";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Foreman API";
+                document.Info.Description = "Submit and watch durable agent runs, work the review queue, operate dead letters, alerts and metrics. Authenticate with 'Authorization: Bearer fm_…' (see docs/server.md for the role each route needs).";
+                return Task.CompletedTask;
+            });
+            if (options.RateLimits.Enabled)
+            {
+                o.AddTooManyRequests();
+            }
+        });
 
         services.AddSingleton(time);
         services.AddSingleton(store);
