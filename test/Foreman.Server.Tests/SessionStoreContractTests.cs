@@ -68,6 +68,24 @@ public abstract class SessionStoreContractTests : IAsyncLifetime
         (await Store.TouchAsync(SessionTokens.Hash("d1"), Start.AddHours(9), Start.AddHours(17), CancellationToken.None)).ShouldBeFalse("a pruned session cannot be revived");
     }
 
+    [Fact]
+    public async Task DashboardSessions_SlideThroughTheStore_AndStopAtTheAbsoluteLifetime()
+    {
+        var clock = new Foreman.Testing.FakeTimeProvider(Start);
+        var sessions = new DashboardSessions(Store, clock, TimeSpan.FromHours(8), TimeSpan.FromHours(24));
+        var key = new ApiKeyInfo { KeyId = "key_000000000003", Name = "dana", Role = Role.Reviewer, CreatedAt = Start };
+        var (token, _) = await sessions.OpenAsync(key, CancellationToken.None);
+        for (var hours = 7; hours <= 21; hours += 7)
+        {
+            clock.Advance(TimeSpan.FromHours(7));
+            (await sessions.FindAsync(token, CancellationToken.None)).ShouldNotBeNull($"used at {hours} h");
+        }
+
+        (await Store.FindAsync(SessionTokens.Hash(token), Start.AddHours(23), CancellationToken.None))!.ExpiresAt.ShouldBe(Start.AddHours(24), "the slide is capped by the absolute lifetime");
+        clock.Advance(TimeSpan.FromHours(3));
+        (await sessions.FindAsync(token, CancellationToken.None)).ShouldBeNull();
+    }
+
     protected abstract Task<ISessionStore> CreateAsync();
 
     private static StoredSession Session(string token, string keyId) => new()
