@@ -50,6 +50,23 @@ public sealed class DurableSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SigningInAgain_ReplacesTheBrowsersSession()
+    {
+        var (first, csrf) = await SignInAsync(Role.Submitter);
+        using var client = new HttpClient { BaseAddress = _server.Address };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/session") { Content = JsonContent.Create(new { key = _server.RoleKeys[Role.Operator].Secret }) };
+        request.Headers.Add("Cookie", first);
+        request.Headers.Add("X-CSRF-Token", csrf); // the request carries a live session cookie, so it is a state change of that session
+        using var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var second = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+
+        second.ShouldNotBe(first);
+        (await SendAsync(HttpMethod.Get, "/auth/session", first)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await SendAsync(HttpMethod.Get, "/api/metrics", second)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task RevokingTheKey_OnTheKeysPage_DeletesEverySessionOfThatKey()
     {
         var key = await _server.Keys.CreateAsync("dana", Role.Reviewer, TimeProvider.System.GetUtcNow(), CancellationToken.None);

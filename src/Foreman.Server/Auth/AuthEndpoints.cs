@@ -40,6 +40,8 @@ internal static class AuthEndpoints
             return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", "The API key is unknown, malformed or revoked.");
         }
 
+        // Signing in again (another key, or the same) replaces the browser's session rather than leaving the old one live.
+        await sessions.CloseAsync(context.Request.Cookies[DashboardSessions.CookieName], context.RequestAborted);
         var (token, csrf) = await sessions.OpenAsync(key, context.RequestAborted);
         context.Response.Cookies.Append(DashboardSessions.CookieName, token, new CookieOptions
         {
