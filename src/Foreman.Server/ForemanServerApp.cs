@@ -10,6 +10,7 @@ using Foreman.Server.Health;
 using Foreman.Server.Http;
 using Foreman.Server.Metrics;
 using Foreman.Server.Observability;
+using Foreman.Server.RateLimiting;
 using Foreman.Server.Reviews;
 using Foreman.Server.Runs;
 using Foreman.Server.Telemetry;
@@ -23,7 +24,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +42,10 @@ internal static class ForemanServerApp
         ArgumentNullException.ThrowIfNull(keys);
         var workflowList = workflows?.ToList() ?? throw new ArgumentNullException(nameof(workflows));
         var time = options.TimeProvider;
+        if (TrustedProxies.Invalid(options.TrustedProxies) is { Count: > 0 } badProxies)
+        {
+            throw new ArgumentException($"Trusted proxies must be IP addresses or networks in CIDR notation (10.0.0.0/8): {string.Join(", ", badProxies)}.", nameof(options));
+        }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "Foreman.Server", ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.WebHost.UseUrls(options.Url);
@@ -67,12 +71,19 @@ internal static class ForemanServerApp
 
         // Nothing here encrypts data at rest (sessions are server-side); keep the framework from writing key files to the home folder.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", o =>
         {
-            document.Info.Title = "Foreman API";
-            document.Info.Description = "Submit and watch durable agent runs, work the review queue, operate dead letters, alerts and metrics. Authenticate with 'Authorization: Bearer fm_…' (see docs/server.md for the role each route needs).";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Foreman API";
+                document.Info.Description = "Submit and watch durable agent runs, work the review queue, operate dead letters, alerts and metrics. Authenticate with 'Authorization: Bearer fm_…' (see docs/server.md for the role each route needs).";
+                return Task.CompletedTask;
+            });
+            if (options.RateLimits.Enabled)
+            {
+                o.AddTooManyRequests();
+            }
+        });
 
         services.AddSingleton(time);
         services.AddSingleton(store);
@@ -81,12 +92,13 @@ internal static class ForemanServerApp
         services.AddSingleton(sp => new WorkflowEngine(store, workflowList, new WorkflowEngineOptions { TimeProvider = time, LoggerFactory = sp.GetRequiredService<ILoggerFactory>() }));
         services.AddSingleton(sp => new ReviewService(reviews, sp.GetRequiredService<WorkflowEngine>(), time));
         services.AddSingleton(new WorkflowCatalog(workflowList, options.WorkflowDescriptions));
-        services.AddSingleton(new SessionStore(time, options.SessionLifetime));
+        AddSessions(services, options, time);
         services.AddSingleton(new RequestLog(time));
         services.AddSingleton<ForemanMeterListener>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MetricsSampler>(sp, options.MetricsInterval));
         services.AddHostedService(sp => sp.GetRequiredService<MetricsSampler>());
         services.AddSingleton<IAlertSource, OperationalAlerts>();
+        services.AddForemanRateLimiting(options.RateLimits);
         foreach (var source in options.AlertSources)
         {
             services.AddSingleton(source);
@@ -125,8 +137,8 @@ internal static class ForemanServerApp
         }
 
         // Behind a TLS-terminating proxy on this machine, honour its X-Forwarded-Proto so the session cookie is Secure.
-        // Only loopback proxies are trusted (the middleware's default), so a client cannot claim HTTPS itself.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Only loopback proxies are trusted unless TrustedProxies names others (then X-Forwarded-For from them too).
+        app.UseForwardedHeaders(TrustedProxies.ToOptions(options.TrustedProxies));
         // Timing is outermost so it sees the final status, including a 500 the exception middleware writes.
         app.UseMiddleware<RequestTimingMiddleware>();
         app.UseMiddleware<ProblemExceptionMiddleware>();
@@ -134,6 +146,8 @@ internal static class ForemanServerApp
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
+        // After authentication (budgets are per key), before anything that does work or changes state.
+        app.UseForemanRateLimiting(options.RateLimits);
         app.UseMiddleware<CsrfMiddleware>();
         app.UseAuthorization();
         MapEndpoints(app);
@@ -157,6 +171,21 @@ internal static class ForemanServerApp
         MetricsEndpoints.Map(routes);
         CostEndpoints.Map(routes);
         TraceQueryEndpoints.Map(routes);
+    }
+
+    /// <summary>Dashboard sessions: in the given durable store (pruned in the background), or in memory.</summary>
+    private static void AddSessions(IServiceCollection services, ForemanServerOptions options, TimeProvider time)
+    {
+        if (options.SessionLifetime <= TimeSpan.Zero || options.SessionMaxLifetime < options.SessionLifetime || options.SessionPruneInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("SessionLifetime and SessionPruneInterval must be positive, and SessionMaxLifetime at least as long as SessionLifetime.", nameof(options));
+        }
+
+        var store = options.SessionStore ?? new InMemorySessionStore();
+        var pruneInterval = options.SessionPruneInterval;
+        services.AddSingleton(store);
+        services.AddSingleton(new DashboardSessions(store, time, options.SessionLifetime, options.SessionMaxLifetime));
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<SessionPruningService>(sp, pruneInterval));
     }
 
     /// <summary>The trace recorder, cost report and alert rules, when their stores are given.</summary>

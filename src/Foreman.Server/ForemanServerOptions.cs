@@ -1,5 +1,7 @@
 using Foreman.Alerts;
 using Foreman.Server.Alerts;
+using Foreman.Server.Auth;
+using Foreman.Server.RateLimiting;
 using Foreman.Server.Workflows;
 using Foreman.Tracing;
 using Foreman.Workflows;
@@ -19,8 +21,34 @@ public sealed class ForemanServerOptions
     /// <summary>Gets or sets how often health figures are sampled and pushed to dashboards. The default value is 2 seconds.</summary>
     public TimeSpan MetricsInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Gets or sets how long a dashboard session lasts. The default value is 8 hours.</summary>
+    /// <summary>
+    /// Gets or sets how long a dashboard session lasts without being used; each use extends it (sliding expiry), up to
+    /// <see cref="SessionMaxLifetime"/>. The default value is 8 hours.
+    /// </summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Gets or sets the longest a dashboard session lasts however much it is used. The default value is 24 hours.</summary>
+    public TimeSpan SessionMaxLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Gets or sets where dashboard sessions are kept: <see cref="SqliteSessionStore"/> or <see cref="PostgresSessionStore"/>
+    /// (initialized) to survive restarts and be shared by server nodes on one database; <see langword="null"/> keeps them
+    /// in this process's memory. The default value is <see langword="null"/>.
+    /// </summary>
+    public ISessionStore? SessionStore { get; set; }
+
+    /// <summary>Gets or sets how often expired sessions are deleted from <see cref="SessionStore"/>. The default value is 10 minutes.</summary>
+    public TimeSpan SessionPruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Gets the request rate limits: per API key for reads and writes, per client address without a key. On by default.</summary>
+    public ForemanRateLimitOptions RateLimits { get; } = new();
+
+    /// <summary>
+    /// Gets the reverse proxies (addresses such as <c>10.0.0.5</c> or networks such as <c>10.0.0.0/8</c>) whose
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are believed. Empty (the default): the client address
+    /// is the TCP peer, and only a loopback proxy's <c>X-Forwarded-Proto</c> is honoured.
+    /// </summary>
+    public IList<string> TrustedProxies { get; } = [];
 
     /// <summary>Gets or sets the in-process worker's options; <see langword="null"/> runs no worker (API only). The default value is a worker with 16 concurrent runs.</summary>
     public WorkflowWorkerOptions? Worker { get; set; } = new();

@@ -105,6 +105,28 @@ public sealed partial class ServeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_WriteLimit_RefusesTheBurstOverIt_AndBadLimitsAreUsageErrors()
+    {
+        await using (var server = await ServeAsync("--no-seed", "--write-limit", "2"))
+        {
+            using var client = new HttpClient { BaseAddress = server.Url };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", KeyLine().Match(server.Out).Value);
+            var statuses = new List<HttpStatusCode>();
+            for (var i = 0; i < 3; i++)
+            {
+                using var body = new StringContent("""{"workflow":"bench-steps","input":{"steps":1}}""", System.Text.Encoding.UTF8, "application/json");
+                using var response = await client.PostAsync("/api/runs", body);
+                statuses.Add(response.StatusCode);
+            }
+
+            statuses.ShouldBe(new[] { HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests });
+        }
+
+        (await _db.RunAsync("serve", "--url", "http://127.0.0.1:0", "--write-limit", "0")).Error.ShouldContain("--write-limit");
+        (await _db.RunAsync("serve", "--url", "http://127.0.0.1:0", "--trusted-proxy", "proxy.example")).ExitCode.ShouldBe(ExitCodes.UsageError);
+    }
+
+    [Fact]
     public async Task Keys_CreateListRevoke_TheKeyIsShownOnceAndNeverListed()
     {
         var (code, output, error) = await _db.RunAsync("keys", "create", "--role", "reviewer", "--name", "dana");
@@ -119,7 +141,9 @@ public sealed partial class ServeCommandTests : IDisposable
         list.ShouldContain("dana");
         list.ShouldNotContain(secret);
 
-        (await _db.RunAsync("keys", "revoke", keyId)).ExitCode.ShouldBe(0);
+        var (revoked, revokedOut, _) = await _db.RunAsync("keys", "revoke", keyId);
+        revoked.ShouldBe(0);
+        revokedOut.ShouldContain("ended 0 dashboard session(s)");
         (await _db.RunAsync("keys", "list")).Out.ShouldContain("revoked");
         (await _db.RunAsync("keys", "revoke", "key_000000000000")).ExitCode.ShouldBe(ExitCodes.UsageError);
         (await _db.RunAsync("keys", "create", "--role", "emperor")).ExitCode.ShouldNotBe(0);

@@ -184,6 +184,29 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task SignedIn_StaysSignedInAcrossAServerRestart_AndSignOutStillWorks()
+    {
+        var (page, errors) = await OpenAsync();
+        await page.FillAsync("#key", _server.RoleKeys[Role.Operator].Secret);
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator("#who")).ToContainTextAsync("operator");
+
+        // Leave the page (its live charts would reach for the stopped server), then a new server process on the same
+        // database (on a new port; cookies do not depend on the port) and back.
+        await page.GotoAsync("about:blank");
+        await _server.RestartAsync();
+        await page.GotoAsync(_server.Address.ToString());
+        await Expect(page.Locator("#who")).ToContainTextAsync("operator");
+        await Expect(page.Locator("#sign-in-view")).ToBeHiddenAsync();
+
+        // Signing out changes state, so it needs the anti-forgery token, which the new process derives from the cookie.
+        await page.ClickAsync("#sign-out");
+        await Expect(page.Locator("#sign-in-view")).ToBeVisibleAsync();
+        (await page.EvaluateAsync<int>("fetch('/auth/session').then(r => r.status)")).ShouldBe(401);
+        errors.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task WrongKey_ShowsAnError_AndStaysSignedOut()
     {
         var (page, _) = await OpenAsync();

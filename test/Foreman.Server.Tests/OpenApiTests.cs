@@ -30,6 +30,9 @@ public sealed class OpenApiTests : ServerTest
             described.ShouldContain(route);
         }
 
+        // Every operation may be refused by the rate limits, and says so.
+        paths["/api/runs"]!["post"]!["responses"]!["429"].ShouldNotBeNull();
+
         // Each operation says which role it needs.
         paths["/api/reviews/{itemId}/approve"]!["post"]!["description"]!.GetValue<string>().ShouldContain("reviewer role");
 

@@ -28,14 +28,19 @@ internal sealed class ServerHarness : IAsyncDisposable
     };
 
     private readonly AgentRuntime _runtime;
+    private readonly IReadOnlyList<IWorkflow> _workflows;
+    private readonly ForemanServerOptions _options;
 
-    private ServerHarness(string folder, SqliteWorkflowStore store, SqliteReviewStore reviews, SqliteApiKeyStore keys, AgentRuntime runtime, ForemanServerHost host, Dictionary<Role, CreatedApiKey> roleKeys)
+    private ServerHarness(string folder, SqliteWorkflowStore store, SqliteReviewStore reviews, SqliteApiKeyStore keys, SqliteSessionStore sessions, AgentRuntime runtime, IReadOnlyList<IWorkflow> workflows, ForemanServerOptions options, ForemanServerHost host, Dictionary<Role, CreatedApiKey> roleKeys)
     {
         Folder = folder;
         Store = store;
         Reviews = reviews;
         Keys = keys;
+        Sessions = sessions;
         _runtime = runtime;
+        _workflows = workflows;
+        _options = options;
         Host = host;
         RoleKeys = roleKeys;
     }
@@ -50,7 +55,10 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public SqliteApiKeyStore Keys { get; }
 
-    public ForemanServerHost Host { get; }
+    /// <summary>Gets the dashboard sessions, in the same file (as <c>foreman serve</c> keeps them).</summary>
+    public SqliteSessionStore Sessions { get; }
+
+    public ForemanServerHost Host { get; private set; }
 
     public Uri Address => Host.Address;
 
@@ -73,6 +81,8 @@ internal sealed class ServerHarness : IAsyncDisposable
             roleKeys[role] = await keys.CreateAsync($"test-{Roles.Name(role)}", role, TimeProvider.System.GetUtcNow(), CancellationToken.None);
         }
 
+        var sessions = new SqliteSessionStore(path);
+        await sessions.InitializeAsync(CancellationToken.None);
         var traces = new SqliteTraceStore(new SqliteTraceStoreOptions { DatabasePath = path });
         await traces.InitializeAsync(CancellationToken.None);
         var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
@@ -87,6 +97,7 @@ internal sealed class ServerHarness : IAsyncDisposable
             TraceStore = traces,
             AlertStore = alerts,
             AlertInterval = TimeSpan.FromMilliseconds(500),
+            SessionStore = sessions,
         };
         foreach (var sample in SampleWorkflows.All)
         {
@@ -94,8 +105,16 @@ internal sealed class ServerHarness : IAsyncDisposable
         }
 
         configure?.Invoke(options);
-        var host = await ForemanServerHost.StartAsync(store, reviews, keys, [.. SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), .. extraWorkflows ?? []], options, CancellationToken.None);
-        return new ServerHarness(folder, store, reviews, keys, runtime, host, roleKeys);
+        IReadOnlyList<IWorkflow> workflows = [.. SampleWorkflows.Create(runtime, new InMemoryInvoiceLedger(), reviews), .. extraWorkflows ?? []];
+        var host = await ForemanServerHost.StartAsync(store, reviews, keys, workflows, options, CancellationToken.None);
+        return new ServerHarness(folder, store, reviews, keys, sessions, runtime, workflows, options, host, roleKeys);
+    }
+
+    /// <summary>Stops the server and starts a new one on the same database (on a new port).</summary>
+    public async Task RestartAsync()
+    {
+        await Host.DisposeAsync();
+        Host = await ForemanServerHost.StartAsync(Store, Reviews, Keys, _workflows, _options, CancellationToken.None);
     }
 
     public HttpClient Client(Role? role = null)

@@ -43,16 +43,17 @@ internal static class KeyCommands
 
         var idArgument = new Argument<string>("key-id") { Description = "The key id (key_…), as keys list shows it." };
         var revoke = new Command("revoke", "Revoke a key; requests and dashboard sessions with it stop working at once.") { idArgument };
-        revoke.SetAction((parse, cancellationToken) => WithKeysAsync(environment, db.Resolve(parse, environment), async store =>
+        revoke.SetAction((parse, cancellationToken) => WithStoresAsync(environment, db.Resolve(parse, environment), async stores =>
         {
             var id = parse.GetValue(idArgument)!;
-            var key = await store.RevokeAsync(id, TimeProvider.System.GetUtcNow(), cancellationToken);
+            var key = await stores.Keys.RevokeAsync(id, TimeProvider.System.GetUtcNow(), cancellationToken);
             if (key is null)
             {
                 return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"there is no key {id}.");
             }
 
-            await environment.Out.WriteLineAsync($"Revoked {key.KeyId} ({Roles.Name(key.Role)}, \"{key.Name}\").");
+            var sessions = await stores.Sessions.RevokeAllForKeyAsync(key.KeyId, cancellationToken);
+            await environment.Out.WriteLineAsync($"Revoked {key.KeyId} ({Roles.Name(key.Role)}, \"{key.Name}\"); ended {sessions} dashboard session(s).");
             return ExitCodes.Success;
         }, cancellationToken));
 
@@ -68,7 +69,10 @@ internal static class KeyCommands
         return keys;
     }
 
-    private static async Task<int> WithKeysAsync(CliEnvironment environment, StoreTarget target, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken)
+    private static Task<int> WithKeysAsync(CliEnvironment environment, StoreTarget target, Func<IApiKeyStore, Task<int>> body, CancellationToken cancellationToken) =>
+        WithStoresAsync(environment, target, stores => body(stores.Keys), cancellationToken);
+
+    private static async Task<int> WithStoresAsync(CliEnvironment environment, StoreTarget target, Func<ServeStores, Task<int>> body, CancellationToken cancellationToken)
     {
         if (target.Error is { } error)
         {
@@ -76,6 +80,6 @@ internal static class KeyCommands
         }
 
         await using var stores = await ServeStores.OpenAsync(target, cancellationToken);
-        return await body(stores.Keys);
+        return await body(stores);
     }
 }

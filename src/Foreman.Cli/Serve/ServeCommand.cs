@@ -31,12 +31,14 @@ internal static class ServeCommand
         var noSeedOption = new Option<bool>("--no-seed") { Description = "Do not submit the sample runs on first start." };
         var otlpOption = new Option<string?>("--otlp-endpoint") { Description = "Export traces and metrics over OTLP/HTTP to this endpoint (default: $OTEL_EXPORTER_OTLP_ENDPOINT; none when unset)." };
         var webhookOption = new Option<string?>("--alert-webhook") { Description = "POST new alerts to this URL as JSON (default: $FOREMAN_ALERT_WEBHOOK; none when unset)." };
+        var limits = new ServeLimits();
         var serve = new Command("serve", "Run the Foreman server: HTTP API, dashboard and worker in one process, until Ctrl+C.")
         {
             urlOption, configOption, concurrencyOption, noSeedOption, otlpOption, webhookOption,
         };
 
         db.AddTo(serve);
+        limits.AddTo(serve);
 
         serve.SetAction(async (parse, cancellationToken) =>
         {
@@ -91,7 +93,13 @@ internal static class ServeCommand
                 TraceStore = stores.Traces,
                 AlertStore = stores.Alerts,
                 QualityMonitor = quality,
+                SessionStore = stores.Sessions,
             };
+            if (limits.Apply(parse, environment, options) is { } limitError)
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, limitError);
+            }
+
             using var webhookClient = new HttpClient();
             if (webhook is not null)
             {

@@ -30,11 +30,29 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
 
     public IApiKeyStore Keys { get; } = keys;
 
+    /// <summary>Gets the dashboard sessions, in the same database (set once by <see cref="OpenAsync"/>).</summary>
+    public ISessionStore Sessions { get; private set; } = null!;
+
     /// <summary>Gets where the data lives, for people (never a password).</summary>
     public string Description { get; } = description;
 
     /// <summary>Opens the stores <paramref name="target"/> names, creating their schemas when missing.</summary>
     public static async Task<ServeStores> OpenAsync(StoreTarget target, CancellationToken cancellationToken)
+    {
+        var stores = await OpenStoresAsync(target, cancellationToken);
+        try
+        {
+            stores.Sessions = await ServeSessionStore.OpenAsync(target, cancellationToken);
+            return stores;
+        }
+        catch
+        {
+            await stores.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<ServeStores> OpenStoresAsync(StoreTarget target, CancellationToken cancellationToken)
     {
         var store = await WorkflowStores.OpenAsync(target, cancellationToken);
         var opened = new List<object>();
@@ -78,7 +96,7 @@ internal sealed class ServeStores(IWorkflowStore workflows, IReviewStore reviews
 
     public async ValueTask DisposeAsync()
     {
-        await ObservabilityStoreOpener.DisposeAllAsync(Keys, Reviews, Traces, Alerts, Quality);
+        await ObservabilityStoreOpener.DisposeAllAsync(Sessions, Keys, Reviews, Traces, Alerts, Quality);
         await Workflows.DisposeAsync();
     }
 }

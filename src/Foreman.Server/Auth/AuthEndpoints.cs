@@ -17,11 +17,11 @@ internal static class AuthEndpoints
             .WithSummary("Signs in with an API key; sets the session cookie and returns the anti-forgery token.");
         group.MapGet("/session", Current).RequireRole(Role.Submitter)
             .Produces<SessionView>().ProducesProblem(401).WithSummary("Who the caller is.");
-        group.MapDelete("/session", SignOut).RequireRole(Role.Submitter)
+        group.MapDelete("/session", SignOutAsync).RequireRole(Role.Submitter)
             .Produces(204).ProducesProblem(401).WithSummary("Signs out: ends the session and clears the cookie.");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IApiKeyStore keys, SessionStore sessions)
+    private static async Task<IResult> SignInAsync(HttpContext context, IApiKeyStore keys, DashboardSessions sessions)
     {
         var (body, problem) = await JsonBody.ReadAsync<SignInRequest>(context.Request);
         if (problem is not null)
@@ -40,17 +40,19 @@ internal static class AuthEndpoints
             return Problems.Problem(StatusCodes.Status401Unauthorized, "Sign-in failed.", "The API key is unknown, malformed or revoked.");
         }
 
-        var (token, session) = sessions.Open(key.KeyId);
-        context.Response.Cookies.Append(SessionStore.CookieName, token, new CookieOptions
+        // Signing in again (another key, or the same) replaces the browser's session rather than leaving the old one live.
+        await sessions.CloseAsync(context.Request.Cookies[DashboardSessions.CookieName], context.RequestAborted);
+        var (token, csrf) = await sessions.OpenAsync(key, context.RequestAborted);
+        context.Response.Cookies.Append(DashboardSessions.CookieName, token, new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Secure = context.Request.IsHttps,
             Path = "/",
-            MaxAge = sessions.Lifetime,
+            MaxAge = sessions.CookieMaxAge,
             IsEssential = true,
         });
-        return Results.Ok(new SessionView(key.KeyId, key.Name, key.Role, ForemanClaims.ViaSession, session.CsrfToken));
+        return Results.Ok(new SessionView(key.KeyId, key.Name, key.Role, ForemanClaims.ViaSession, csrf));
     }
 
     private static SessionView Current(ClaimsPrincipal user)
@@ -64,10 +66,10 @@ internal static class AuthEndpoints
             user.FindFirst(ForemanClaims.Csrf)?.Value);
     }
 
-    private static IResult SignOut(HttpContext context, SessionStore sessions)
+    private static async Task<IResult> SignOutAsync(HttpContext context, DashboardSessions sessions)
     {
-        sessions.Close(context.Request.Cookies[SessionStore.CookieName]);
-        context.Response.Cookies.Delete(SessionStore.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps });
+        await sessions.CloseAsync(context.Request.Cookies[DashboardSessions.CookieName], context.RequestAborted);
+        context.Response.Cookies.Delete(DashboardSessions.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = context.Request.IsHttps });
         return Results.NoContent();
     }
 }

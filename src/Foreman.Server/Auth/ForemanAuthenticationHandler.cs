@@ -18,7 +18,7 @@ internal sealed class ForemanAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IApiKeyStore keys,
-    SessionStore sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    DashboardSessions sessions) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Foreman";
 
@@ -33,22 +33,24 @@ internal sealed class ForemanAuthenticationHandler(
                 : Success(key, ForemanClaims.ViaKey, csrf: null);
         }
 
-        if (Request.Cookies.TryGetValue(SessionStore.CookieName, out var token))
+        if (Request.Cookies.TryGetValue(DashboardSessions.CookieName, out var token))
         {
-            var session = sessions.Find(token);
+            var session = await sessions.FindAsync(token, Context.RequestAborted);
             if (session is null)
             {
-                return AuthenticateResult.Fail("The session has expired; sign in again.");
+                return AuthenticateResult.Fail("The session has expired or was ended; sign in again.");
             }
 
+            // The key is re-read on every request: a key revoked by another node or by `foreman keys revoke` (which may
+            // not have reached the session store) still ends its sessions at once.
             var key = await keys.GetAsync(session.KeyId, Context.RequestAborted);
             if (key is not { IsActive: true })
             {
-                sessions.Close(token);
+                await sessions.CloseAllForKeyAsync(session.KeyId, Context.RequestAborted);
                 return AuthenticateResult.Fail("The key this session signed in with was revoked.");
             }
 
-            return Success(key, ForemanClaims.ViaSession, session.CsrfToken);
+            return Success(key, ForemanClaims.ViaSession, SessionTokens.CsrfFor(token!));
         }
 
         return AuthenticateResult.NoResult();

@@ -48,9 +48,16 @@ internal static class KeyEndpoints
         return Results.Created($"/api/keys/{created.Info.KeyId}", ApiKeyView.From(created.Info, created.Secret));
     }
 
-    private static async Task<IResult> RevokeAsync(string keyId, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeAsync(string keyId, IApiKeyStore keys, DashboardSessions sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = await keys.RevokeAsync(keyId, time.GetUtcNow(), cancellationToken);
-        return key is null ? Problems.NotFound($"There is no key {keyId}.") : Results.Ok(ApiKeyView.From(key));
+        if (key is null)
+        {
+            return Problems.NotFound($"There is no key {keyId}.");
+        }
+
+        // The key itself is re-checked on every session request too; deleting its sessions leaves nothing behind.
+        await sessions.CloseAllForKeyAsync(keyId, cancellationToken);
+        return Results.Ok(ApiKeyView.From(key));
     }
 }

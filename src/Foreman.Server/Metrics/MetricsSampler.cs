@@ -1,5 +1,6 @@
 using Foreman.Reviews;
 using Foreman.Server.Http;
+using Foreman.Server.RateLimiting;
 using Foreman.Workflows.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ internal sealed partial class MetricsSampler(
     IReviewStore reviews,
     RequestLog requests,
     ForemanMeterListener meter,
+    RateLimitLedger rateLimits,
     TimeProvider time,
     TimeSpan interval,
     ILogger<MetricsSampler> logger) : BackgroundService
@@ -90,6 +92,7 @@ internal sealed partial class MetricsSampler(
             ModelCalls = meter.ModelCalls,
             LoopDetections = meter.LoopDetections,
             GuardrailRejections = meter.GuardrailRejections,
+            RateLimitedRequests = rateLimits.Total,
             Runs = Enum.GetValues<RunStatus>().ToDictionary(s => ApiJson.Name(s), Count, StringComparer.Ordinal),
             PendingReviews = items.Count(i => i.Status == ReviewStatus.Pending),
         };

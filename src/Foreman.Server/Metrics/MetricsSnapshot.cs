@@ -42,6 +42,9 @@ public sealed record MetricsSnapshot
     /// <summary>Gets the requests or outputs a guardrail rejected since the server started.</summary>
     public required long GuardrailRejections { get; init; }
 
+    /// <summary>Gets the requests refused with 429 by the rate limits since the server started.</summary>
+    public long RateLimitedRequests { get; init; }
+
     /// <summary>Gets the runs by status (all time).</summary>
     public required IReadOnlyDictionary<string, long> Runs { get; init; }
 

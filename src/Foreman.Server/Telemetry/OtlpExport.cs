@@ -33,7 +33,7 @@ internal sealed class OtlpExport : IDisposable
             .Build()!;
         _meter = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddMeter(ForemanTelemetry.SourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+            .AddMeter(ForemanTelemetry.SourceName, RateLimiting.RateLimitLedger.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting")
             .AddOtlpExporter((exporter, reader) =>
             {
                 Configure(exporter, endpoint, protocol, "v1/metrics");

@@ -166,6 +166,7 @@ function drawHealth() {
     ['Cumulative cost', fmt.money(s.cumulative_cost)], ['Tokens', fmt.num(s.tokens)], ['Loop detections', fmt.num(s.loop_detections)],
     ['Guardrail rejections', fmt.num(s.guardrail_rejections)], ['Pending reviews', fmt.num(s.pending_reviews)],
     ['Runs waiting / done', fmt.num(s.runs.waiting) + ' / ' + fmt.num(s.runs.completed)],
+    ['Rate-limited requests', fmt.num(s.rate_limited_requests)],
   ];
   stats.replaceChildren(...cards.map(([label, value]) => h('div', { class: 'stat', 'data-stat': label }, h('div', { class: 'value' }, value), h('div', { class: 'label' }, label))));
   CHARTS.forEach((c, i) => { const el = $('chart-' + i); if (el) el.replaceChildren(lineChart(state.history, c.series, c.max, c.floor)); });
