@@ -16,6 +16,8 @@ public sealed class QualityDriftEvidenceTests
 {
     private const int RunsPerDay = 1000;
     private const int Batch = 20;
+    private const double SampleRate = 1.0;
+    private static readonly TimeSpan QualityWindow = TimeSpan.FromHours(12);
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly int Seed = int.TryParse(Environment.GetEnvironmentVariable("FOREMAN_EVIDENCE_SEED"), out var s) ? s : 2026;
 
@@ -31,9 +33,12 @@ public sealed class QualityDriftEvidenceTests
             labels,
             q =>
             {
-                q.UseCases[InvoiceReader.TaskType] = new QualityUseCase { Thresholds = new QualityThresholds(Warning: 0.97, Error: 0.95, Critical: 0.92) };
-
-                // About 100 verified samples a day: judging on fewer would disable an agent on noise.
+                // Levels are judged on the 95% interval of accuracy (decision 0034). At the 10% this test sampled
+                // before, a window holds about 100 samples, and 88 right of 100 (80.2–93.0%) cannot show accuracy
+                // below 92%: the agent would rightly never be disabled. The statistics demand more evidence, so
+                // this high-stakes use case verifies every output, over a 12 h window (about 500 samples).
+                q.UseCases[InvoiceReader.TaskType] = new QualityUseCase { Thresholds = new QualityThresholds(Warning: 0.97, Error: 0.95, Critical: 0.92), SampleRate = SampleRate };
+                q.Window = QualityWindow;
                 q.MinimumSamples = 60;
             },
             webhook: webhook.Url);
@@ -43,7 +48,8 @@ public sealed class QualityDriftEvidenceTests
         await RunDayAsync(h, documents.Take(RunsPerDay));
 
         var day1 = await h.Monitor.EvaluateAsync(InvoiceReader.Name, InvoiceReader.TaskType, None);
-        day1.Samples.ShouldBeInRange(RunsPerDay * 5 / 100, RunsPerDay * 15 / 100, "about 10% of outputs are sampled");
+        var expectedSamples = RunsPerDay * SampleRate * QualityWindow / TimeSpan.FromDays(1);
+        day1.Samples.ShouldBeInRange((int)(expectedSamples * 0.8), (int)(expectedSamples * 1.2), "the sampled share of the window's outputs");
         day1.Accuracy.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0.92);
         (await h.Monitor.IsDisabledAsync(InvoiceReader.Name, None)).ShouldBeFalse();
         var firedOnDay1 = await h.AlertStore.ListAsync(new AlertQuery(), None);
