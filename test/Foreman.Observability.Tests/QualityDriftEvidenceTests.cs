@@ -4,6 +4,7 @@ using Foreman.Reviews;
 using Foreman.Samples.Quality;
 using Foreman.Testing;
 using Foreman.Workflows.Storage;
+using Xunit.Abstractions;
 
 namespace Foreman.Observability.Tests;
 
@@ -12,7 +13,7 @@ namespace Foreman.Observability.Tests;
 /// subtly wrong answers rises from 3% to 12%. Nothing fails (every answer passes schema validation), so only
 /// ground-truth sampling can see it.
 /// </summary>
-public sealed class QualityDriftEvidenceTests
+public sealed class QualityDriftEvidenceTests(ITestOutputHelper output)
 {
     private const int RunsPerDay = 1000;
     private const int Batch = 20;
@@ -93,6 +94,9 @@ public sealed class QualityDriftEvidenceTests
         var manual = await h.Reviews.ListAsync(new ReviewQuery(ReviewStatus.Pending, "manual"), None);
         manual.Select(i => i.RunId).ShouldBe(routed.Select(r => r.RunId), ignoreOrder: true);
         manual.ShouldAllBe(i => i.ToolName == QualityMonitor.ManualProcessingAction && i.DecisionType == "manual:invoice-extraction");
+        output.WriteLine($"seed {Seed}: disabled at {state.ChangedAt:u} ({state.Reason}); {routed.Count} of {day2Runs.Count} day-2 runs routed to manual review");
+        output.WriteLine($"drift: {drift.Message}");
+        output.WriteLine($"threshold: {threshold.Message}");
         var last = (await h.RunAsync(documents.Skip(RunsPerDay * 2).Take(1))).Single();
         last.Status.ShouldBe(RunStatus.Waiting);
         h.Model.Log.Count.ShouldBe(callsBefore + ((day2Runs.Count - routed.Count) * 2), "two model calls per run that the agent handled, none for routed runs");
