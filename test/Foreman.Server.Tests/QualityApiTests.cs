@@ -14,6 +14,8 @@ public sealed class QualityApiTests
     {
         var folder = Directory.CreateTempSubdirectory("foreman-quality-api-");
         var path = Path.Combine(folder.FullName, "quality.db");
+        await using var workflows = new SqliteWorkflowStore(new SqliteWorkflowStoreOptions { DatabasePath = path });
+        await workflows.InitializeAsync(CancellationToken.None);
         var store = new SqliteQualityStore(new SqliteQualityStoreOptions { DatabasePath = path });
         await store.InitializeAsync(CancellationToken.None);
         var expected = Enumerable.Range(0, 30).ToDictionary(i => $"doc-{i}", _ => """{"label":"billing"}""", StringComparer.Ordinal);
