@@ -1,3 +1,4 @@
+using Foreman.Alerts;
 using Foreman.Quality;
 using Foreman.Testing;
 
@@ -137,6 +138,33 @@ public sealed class QualityConfidenceTests
         status.MinimumSamples.ShouldBe(20);
         Should.Throw<ArgumentException>(() => new QualityMonitor(store, new QualityOptions { ConfidenceLevel = 1 }));
         Should.Throw<ArgumentException>(() => new QualityMonitor(store, new QualityOptions { ConfidenceLevel = 0.3 }));
+    }
+
+    [Fact]
+    public async Task ThresholdAlert_FollowsTheIntervalLevel_NotThePointEstimate()
+    {
+        var (monitor, clock, store) = Create(o => { o.DisableAtCritical = false; o.MinimumSamples = 5; });
+        var rule = AlertRules.Create(new AlertRuleOptions(), traces: null, reviews: null, monitor).Single(r => r.Name == AlertRules.QualityThreshold);
+
+        // 7 of 8 (87.5%) is below the 90% error threshold as a point, but its interval (52.9–97.8%) is not: no alert.
+        Add(store, clock.GetUtcNow(), right: 7, wrong: 1);
+        (await rule.EvaluateAsync(clock.GetUtcNow(), None)).ShouldBeEmpty();
+
+        // 84 of 100 more (91 of 108 in the window, 76.2–89.9%): clearly below 90%, an error alert quoting the interval.
+        clock.Advance(TimeSpan.FromHours(1));
+        Add(store, clock.GetUtcNow(), right: 84, wrong: 16);
+        var alert = (await rule.EvaluateAsync(clock.GetUtcNow(), None)).ShouldHaveSingleItem();
+        alert.Severity.ShouldBe(AlertSeverity.Error);
+        alert.Message.ShouldContain("over 108 samples");
+        alert.Message.ShouldContain("at 95 % confidence), clearly below the error threshold");
+
+        // 97 of 100 more (188 of 208, 85.6–93.7%): the point estimate is back above 90%, the lower bound is not, so
+        // the error alert holds instead of dropping to a warning and coming back.
+        clock.Advance(TimeSpan.FromHours(12));
+        Add(store, clock.GetUtcNow(), right: 97, wrong: 3);
+        var held = (await rule.EvaluateAsync(clock.GetUtcNow(), None)).ShouldHaveSingleItem();
+        held.Severity.ShouldBe(AlertSeverity.Error);
+        held.Message.ShouldContain("held until the lower bound is back at the error threshold");
     }
 
     private static (QualityMonitor Monitor, FakeTimeProvider Clock, InMemoryQualityStore Store) Create(Action<QualityOptions>? configure = null)

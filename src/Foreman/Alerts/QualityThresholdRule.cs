@@ -46,7 +46,7 @@ internal sealed class QualityThresholdRule(QualityMonitor quality) : IAlertRule
 
             var action = disabled.ContainsKey(status.Agent) ? " The agent is disabled; its work goes to manual review." : string.Empty;
             found[subject] = new AlertCandidate(Name, subject, s,
-                string.Create(CultureInfo.InvariantCulture, $"Agent '{status.Agent}' on {status.TaskType}: accuracy {status.Accuracy:P1} over {status.Samples} samples ({status.AccuracyInterval?.Lower:P1}–{status.AccuracyInterval?.Upper:P1} at {status.ConfidenceLevel:P0} confidence), {(status.Conclusive ? "clearly below" : "not yet clearly back above")} the {s.ToString().ToLowerInvariant()} threshold of {threshold:P0}.{action}"),
+                string.Create(CultureInfo.InvariantCulture, $"Agent '{status.Agent}' on {status.TaskType}: accuracy {status.Accuracy:P1} over {status.Samples} samples ({status.AccuracyInterval?.Lower:P1}–{status.AccuracyInterval?.Upper:P1} at {status.ConfidenceLevel:P0} confidence), {(status.AccuracyInterval?.Upper < threshold ? "clearly below" : "held until the lower bound is back at")} the {s.ToString().ToLowerInvariant()} threshold of {threshold:P0}.{action}"),
                 status.Accuracy ?? 0, threshold);
         }
 
