@@ -167,6 +167,19 @@ public sealed class QualityConfidenceTests
         held.Message.ShouldContain("held until the lower bound is back at the error threshold");
     }
 
+    [Fact]
+    public async Task Measure_FromTheBeginningOfTime_NoOverflowInTheReplayedWindow()
+    {
+        var (monitor, clock, store) = Create();
+        Add(store, clock.GetUtcNow(), right: 30, wrong: 0);
+
+        var status = await monitor.MeasureAsync(Agent, Task, DateTimeOffset.MinValue, clock.GetUtcNow().AddTicks(10), None);
+
+        status.Samples.ShouldBe(30);
+        status.Level.ShouldBe(QualityLevel.Healthy);
+        status.AccuracyInterval!.Lower.ShouldBeLessThan(0.95, "30 of 30 is not yet proof of 95%");
+    }
+
     private static (QualityMonitor Monitor, FakeTimeProvider Clock, InMemoryQualityStore Store) Create(Action<QualityOptions>? configure = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero));

@@ -25,7 +25,7 @@ internal static class QualityLevelTracker
     /// <returns>The judgement of the window ending at <paramref name="to"/>.</returns>
     public static QualityJudgement Judge(IReadOnlyList<QualitySample> samples, DateTimeOffset to, TimeSpan window, QualityThresholds thresholds, double confidence, int minimumSamples)
     {
-        var ordered = samples.Where(s => s.SampledAt >= to - window - window && s.SampledAt < to).OrderBy(s => s.SampledAt).ToList();
+        var ordered = samples.Where(s => s.SampledAt >= Back(Back(to, window), window) && s.SampledAt < to).OrderBy(s => s.SampledAt).ToList();
         var correctBefore = new int[ordered.Count + 1];
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -33,7 +33,7 @@ internal static class QualityLevelTracker
         }
 
         // Evaluation points: just after each sample of the last window (same-instant samples together), then now.
-        var points = ordered.Where(s => s.SampledAt >= to - window).Select(s => s.SampledAt + JustAfter).Where(p => p < to).Distinct().Append(to);
+        var points = ordered.Where(s => s.SampledAt >= Back(to, window)).Select(s => s.SampledAt + JustAfter).Where(p => p < to).Distinct().Append(to);
         int state = 0, lo = 0, hi = 0;
         ProportionInterval? last = null;
         foreach (var end in points)
@@ -43,7 +43,7 @@ internal static class QualityLevelTracker
                 hi++;
             }
 
-            while (lo < hi && ordered[lo].SampledAt < end - window)
+            while (lo < hi && ordered[lo].SampledAt < Back(end, window))
             {
                 lo++;
             }
@@ -65,6 +65,10 @@ internal static class QualityLevelTracker
 
         return Describe(state, last, thresholds);
     }
+
+    /// <summary>A moment <paramref name="span"/> before <paramref name="moment"/>, or the earliest one representable (a window from the beginning of time).</summary>
+    internal static DateTimeOffset Back(DateTimeOffset moment, TimeSpan span) =>
+        moment - DateTimeOffset.MinValue < span ? DateTimeOffset.MinValue : moment - span;
 
     /// <summary>The next state (0 healthy … 3 critical): at least what the upper bound shows, at most what the lower bound still allows.</summary>
     internal static int Next(int state, ProportionInterval interval, QualityThresholds thresholds) =>

@@ -208,7 +208,7 @@ public sealed partial class QualityMonitor
     public async Task<QualityStatus> MeasureAsync(string agent, string taskType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         // One window more than measured: the level's hysteresis replays it (see QualityLevelTracker).
-        var samples = await _store.ListSamplesAsync(new QualitySampleQuery(agent, taskType, Status: QualitySampleStatus.Verified, Since: from - (to - from), Until: to), cancellationToken);
+        var samples = await _store.ListSamplesAsync(new QualitySampleQuery(agent, taskType, Status: QualitySampleStatus.Verified, Since: QualityLevelTracker.Back(from, to - from), Until: to), cancellationToken);
         return Measure(agent, taskType, from, to, samples);
     }
 
