@@ -170,6 +170,7 @@ internal static class ForemanServerApp
         AlertEndpoints.Map(routes);
         MetricsEndpoints.Map(routes);
         CostEndpoints.Map(routes);
+        QualityEndpoints.Map(routes);
         TraceQueryEndpoints.Map(routes);
     }
 
@@ -191,6 +192,11 @@ internal static class ForemanServerApp
     /// <summary>The trace recorder, cost report and alert rules, when their stores are given.</summary>
     private static void AddObservability(IServiceCollection services, ForemanServerOptions options, IReviewStore reviews, TimeProvider time)
     {
+        if (options.QualityMonitor is { } monitor)
+        {
+            services.AddSingleton(monitor);
+        }
+
         if (options.TraceStore is { } traces)
         {
             services.AddSingleton(traces);

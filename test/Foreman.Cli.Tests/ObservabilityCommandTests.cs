@@ -57,6 +57,20 @@ public sealed class ObservabilityCommandTests
         status.GetProperty("agent").GetString().ShouldBe("invoice-reader");
         status.GetProperty("samples").GetInt32().ShouldBe(12, "every output was sampled in this test");
         status.GetProperty("accuracy").GetDouble().ShouldBe(1.0);
+
+        // 12 of 12 right is not proof of perfection: the 95% Wilson interval is 75.75–100% (Python's
+        // statistics.NormalDist), and 12 samples are fewer than the 20 a level needs.
+        var interval = status.GetProperty("accuracyInterval");
+        interval.GetProperty("lower").GetDouble().ShouldBe(0.7575060, 1e-6);
+        interval.GetProperty("upper").GetDouble().ShouldBe(1.0);
+        interval.GetProperty("trials").GetInt32().ShouldBe(12);
+        var (qualityCode, qualityText, _) = await db.RunAsync("quality");
+        qualityCode.ShouldBe(0);
+        qualityText.ShouldContain("100.0% [75.8–100.0]");
+        qualityText.ShouldContain("insufficient data (12/20)");
+        (await db.RunAsync("quality", "--confidence", "1.5")).ExitCode.ShouldBe(ExitCodes.UsageError);
+        var at99 = await db.RunJsonAsync("quality", "--json", "--confidence", "0.99");
+        at99.GetProperty("statuses")[0].GetProperty("accuracyInterval").GetProperty("lower").GetDouble().ShouldBeLessThan(0.7575060);
     }
 
     private static async Task<List<string>> RunMonitoredPipelineAsync(string path, int count)

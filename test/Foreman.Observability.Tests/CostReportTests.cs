@@ -45,6 +45,17 @@ public sealed class CostReportTests
         pipeline.SampledErrorRate.ShouldBe(errorRate);
         pipeline.EstimatedUndetectedErrors.ShouldBe(errorRate * (44 - samples.Count), 1e-9);
         pipeline.Cost.UndetectedErrors.ShouldBe(Math.Round((decimal)(errorRate * (44 - samples.Count)) * 25m, 6));
+
+        // The estimate carries the error rate's 95% interval and the sample count it rests on.
+        var interval = pipeline.SampledErrorRateInterval.ShouldNotBeNull();
+        interval.ShouldBe(ProportionInterval.Wilson(samples.Count(s => s.Correct == false), samples.Count, 0.95));
+        pipeline.VerifiedSamples.ShouldBe(samples.Count);
+        pipeline.EstimatedUndetectedErrorsLow.ShouldBe(interval.Lower * (44 - samples.Count), 1e-9);
+        pipeline.EstimatedUndetectedErrorsHigh.ShouldBe(interval.Upper * (44 - samples.Count), 1e-9);
+        pipeline.EstimatedUndetectedErrorsLow.ShouldBeLessThan(pipeline.EstimatedUndetectedErrors);
+        pipeline.EstimatedUndetectedErrorsHigh.ShouldBeGreaterThan(pipeline.EstimatedUndetectedErrors);
+        pipeline.UndetectedErrorsCostLow.ShouldBeLessThan(pipeline.Cost.UndetectedErrors);
+        pipeline.UndetectedErrorsCostHigh.ShouldBe(Math.Round((decimal)(interval.Upper * (44 - samples.Count)) * 25m, 6));
         report.Total.Total.ShouldBe(pipeline.Cost.Inference + pipeline.Cost.Retries + pipeline.Cost.HumanReview + pipeline.Cost.UndetectedErrors);
         pipeline.Cost.RetryShare.ShouldBeInRange(0.01, 0.9);
 

@@ -9,11 +9,16 @@ public sealed class QualityMonitorTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
+    // Levels are judged on the 95% Wilson interval of accuracy, not on the point estimate (decision 0034): with 100
+    // samples, 93 right (86.3–96.6%) does not show accuracy below 95%, 88 right (80.2–93.0%) shows it below 95% but
+    // not below 90%, and 84 right (75.6–89.9%) is below 90% but not clearly below 85%.
     [Theory]
-    [InlineData(12, QualityLevel.Error, false)]
-    [InlineData(16, QualityLevel.Critical, true)]
     [InlineData(4, QualityLevel.Healthy, false)]
-    [InlineData(7, QualityLevel.Warning, false)]
+    [InlineData(7, QualityLevel.Healthy, false)]
+    [InlineData(10, QualityLevel.Warning, false)]
+    [InlineData(12, QualityLevel.Warning, false)]
+    [InlineData(16, QualityLevel.Error, false)]
+    [InlineData(25, QualityLevel.Critical, true)]
     public async Task DefaultThresholds_ErrorsOutOf100_LevelAndDisabling(int wrong, QualityLevel level, bool disabled)
     {
         await using var h = await ObservabilityHarness.StartAsync(InvoiceDataset.Generate(1).Labels);

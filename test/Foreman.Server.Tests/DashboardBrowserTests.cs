@@ -70,6 +70,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IClassFixtur
         (await page.Locator(".chart svg polyline").CountAsync()).ShouldBeGreaterThan(0);
         await Expect(page.Locator("[data-stat='Cumulative cost'] .value")).Not.ToHaveTextAsync("0.000000");
         await Expect(page.Locator("#cost-report")).ToContainTextAsync("invoice-approval");
+        await Expect(page.Locator("#cost-report")).ToContainTextAsync("Sampled error rate");
+        await Expect(page.Locator("#quality")).ToContainTextAsync("No verified samples in the window.");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "dashboard-health.png"), FullPage = true });
 
         // Runs: filter to waiting invoice runs; the trace shows the agent's model and tool calls with tokens and cost.

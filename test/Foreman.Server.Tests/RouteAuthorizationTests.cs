@@ -48,6 +48,7 @@ public sealed class RouteAuthorizationTests : IAsyncLifetime
         ("GET", "/api/metrics/history", Role.Operator, null),
         ("GET", "/api/metrics/stream", Role.Operator, null),
         ("GET", "/api/costs", Role.Operator, null),
+        ("GET", "/api/quality", Role.Operator, null),
         ("GET", "/api/keys", Role.Admin, null),
         ("POST", "/api/keys", Role.Admin, """{"name":"intruder","role":"admin"}"""),
         ("POST", "/api/keys/{keyId}/revoke", Role.Admin, null),

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Foreman.Agents;
 using Foreman.Models;
+using Foreman.Quality;
 using Foreman.Samples.Invoices;
 using Foreman.Samples.Workflows;
 using Foreman.Server.Auth;
@@ -87,6 +88,8 @@ internal sealed class ServerHarness : IAsyncDisposable
         await traces.InitializeAsync(CancellationToken.None);
         var alerts = new SqliteAlertStore(new SqliteAlertStoreOptions { DatabasePath = path });
         await alerts.InitializeAsync(CancellationToken.None);
+        var quality = new SqliteQualityStore(new SqliteQualityStoreOptions { DatabasePath = path });
+        await quality.InitializeAsync(CancellationToken.None);
         var runtime = new AgentRuntime(new ModelRouter(ModelCatalog.Default, new SimulatedChatClientProvider(new DelegateBehavior(InvoiceExtractor.Sample.SimulatedBehavior)), SimulatedTiers));
         var options = new ForemanServerOptions
         {
@@ -96,6 +99,7 @@ internal sealed class ServerHarness : IAsyncDisposable
             ConfigureLogging = _ => { },
             TraceStore = traces,
             AlertStore = alerts,
+            QualityMonitor = new QualityMonitor(quality),
             AlertInterval = TimeSpan.FromMilliseconds(500),
             SessionStore = sessions,
         };

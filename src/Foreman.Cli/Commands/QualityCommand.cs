@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Foreman.Cli.Rendering;
 using Foreman.Cli.Workflows;
 using Foreman.Quality;
@@ -13,14 +14,21 @@ internal static class QualityCommand
         var db = StoreSelection.Create();
         var jsonOption = new Option<bool>("--json") { Description = "Print JSON." };
         var enableOption = new Option<string?>("--enable") { Description = "Re-enable this disabled agent (after fixing it)." };
+        var confidenceOption = new Option<double>("--confidence") { Description = "Confidence level of the intervals levels are judged on, for example 0.9 or 0.99 (default 0.95).", DefaultValueFactory = _ => 0.95 };
         var quality = new Command("quality", "Measured quality over the last 24 h against ground truth, calibration by confidence bucket, disabled agents.")
         {
-            jsonOption, enableOption,
+            jsonOption, enableOption, confidenceOption,
         };
         db.AddTo(quality);
         quality.SetAction((parse, cancellationToken) => ObservabilityStores.UseAsync(environment, db.Resolve(parse, environment), async stores =>
         {
-            var monitor = new QualityMonitor(stores.Quality, new QualityOptions { Traces = stores.Traces, Reviews = stores.Reviews });
+            var confidence = parse.GetValue(confidenceOption);
+            if (confidence is not (>= 0.5 and < 1))
+            {
+                return await CommandFailure.ReportAsync(environment, ExitCodes.UsageError, $"--confidence must be at least 0.5 and below 1, for example 0.95 (got {confidence.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
+            var monitor = new QualityMonitor(stores.Quality, new QualityOptions { Traces = stores.Traces, Reviews = stores.Reviews, ConfidenceLevel = confidence });
             await monitor.SyncReviewsAsync(cancellationToken);
             if (parse.GetValue(enableOption) is { } agent)
             {

@@ -4,7 +4,7 @@ using Foreman.Quality;
 
 namespace Foreman.Cli.Rendering;
 
-/// <summary>Quality statuses, calibration and agent states as text.</summary>
+/// <summary>Quality statuses (with their confidence intervals), calibration and agent states as text.</summary>
 internal static class QualityRenderer
 {
     public static string Text(IReadOnlyList<QualityStatus> statuses, IReadOnlyList<CalibrationReport> calibration, IReadOnlyList<AgentQualityState> states)
@@ -16,10 +16,13 @@ internal static class QualityRenderer
         }
         else
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{"AGENT",-24} {"TASK TYPE",-22} {"SAMPLES",7} {"ACCURACY",9} {"PRECISION",9} {"RECALL",7}  LEVEL");
+            var level = statuses[0].ConfidenceLevel;
+            text.AppendLine(CultureInfo.InvariantCulture, $"Estimates with their {level:P0} confidence interval (Wilson); a level is entered only when the whole interval is below its threshold.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{"AGENT",-24} {"TASK TYPE",-22} {"SAMPLES",7}  {"ACCURACY",-21} {"PRECISION",-21} {"RECALL",-21} LEVEL");
             foreach (var s in statuses)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"{s.Agent,-24} {s.TaskType,-22} {s.Samples,7} {Pct(s.Accuracy),9} {Pct(s.Precision),9} {Pct(s.Recall),7}  {s.Level} (warn<{s.Thresholds.Warning:P0} err<{s.Thresholds.Error:P0} crit<{s.Thresholds.Critical:P0})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{s.Agent,-24} {s.TaskType,-22} {s.Samples,7}  {Estimate(s.AccuracyInterval),-21} {Estimate(s.PrecisionInterval),-21} {Estimate(s.RecallInterval),-21} {Level(s)} (warn<{s.Thresholds.Warning:P0} err<{s.Thresholds.Error:P0} crit<{s.Thresholds.Critical:P0})");
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {s.Reason}");
             }
         }
 
@@ -40,5 +43,15 @@ internal static class QualityRenderer
         return text.ToString();
     }
 
-    private static string Pct(double? value) => value is { } v ? v.ToString("P1", CultureInfo.InvariantCulture) : "-";
+    /// <summary>"91.7% [84.4–95.7]": the estimate and its interval, or "-" without data.</summary>
+    public static string Estimate(ProportionInterval? interval) => interval is { } i
+        ? string.Create(CultureInfo.InvariantCulture, $"{i.Estimate * 100:0.0}% [{i.Lower * 100:0.0}–{i.Upper * 100:0.0}]")
+        : "-";
+
+    private static string Level(QualityStatus s) => s.Level switch
+    {
+        QualityLevel.InsufficientData => string.Create(CultureInfo.InvariantCulture, $"insufficient data ({s.Samples}/{s.MinimumSamples})"),
+        QualityLevel.Healthy when !s.Conclusive => "healthy (unconfirmed)",
+        _ => s.Level.ToString().ToLowerInvariant(),
+    };
 }

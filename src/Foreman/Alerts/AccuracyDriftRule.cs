@@ -3,9 +3,16 @@ using Foreman.Quality;
 
 namespace Foreman.Alerts;
 
-/// <summary>Accuracy of an agent on a task type in the last drift window against the window before it.</summary>
+/// <summary>
+/// Accuracy of an agent on a task type in the last drift window against the window before it. A fall fires only
+/// when it is larger than <see cref="AlertRuleOptions.AccuracyDriftPoints"/> and statistically clear: a one-sided
+/// pooled two-proportion z test at <see cref="AlertRuleOptions.DriftConfidence"/>, so sampling noise between two
+/// windows of a stable agent does not fire it.
+/// </summary>
 internal sealed class AccuracyDriftRule(QualityMonitor quality, AlertRuleOptions options) : IAlertRule
 {
+    private readonly double _critical = Proportions.NormalQuantile(options.DriftConfidence);
+
     public string Name => AlertRules.AccuracyDrift;
 
     public async Task<IReadOnlyList<AlertCandidate>> EvaluateAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -23,13 +30,16 @@ internal sealed class AccuracyDriftRule(QualityMonitor quality, AlertRuleOptions
                 continue;
             }
 
-            var now1 = Accuracy(current);
-            var before = Accuracy(previous);
-            var drop = before - now1;
-            if (drop > options.AccuracyDriftPoints)
+            int rightNow = Correct(current), rightBefore = Correct(previous);
+            var drop = ((double)rightBefore / previous.Count) - ((double)rightNow / current.Count);
+            var z = Proportions.DecreaseZ(rightBefore, previous.Count, rightNow, current.Count);
+            if (drop > options.AccuracyDriftPoints && z >= _critical)
             {
+                var confidence = quality.ConfidenceLevel;
+                var before = ProportionInterval.Wilson(rightBefore, previous.Count, confidence);
+                var after = ProportionInterval.Wilson(rightNow, current.Count, confidence);
                 found.Add(new AlertCandidate(Name, $"{group.Key.Agent}/{group.Key.TaskType}", drop > options.AccuracyDriftPoints * 3 ? AlertSeverity.Error : AlertSeverity.Warning,
-                    string.Create(CultureInfo.InvariantCulture, $"Agent '{group.Key.Agent}' on {group.Key.TaskType}: accuracy fell {drop * 100:0.0} points within {options.DriftWindow.TotalHours:0} h ({before:P1} → {now1:P1}, {previous.Count} and {current.Count} samples)."),
+                    string.Create(CultureInfo.InvariantCulture, $"Agent '{group.Key.Agent}' on {group.Key.TaskType}: accuracy fell {drop * 100:0.0} points within {options.DriftWindow.TotalHours:0} h ({before.Estimate:P1} [{before.Lower:P1}–{before.Upper:P1}] over {previous.Count} samples → {after.Estimate:P1} [{after.Lower:P1}–{after.Upper:P1}] over {current.Count}; z = {z:0.00}, significant at {options.DriftConfidence:P1})."),
                     drop, options.AccuracyDriftPoints));
             }
         }
@@ -37,5 +47,5 @@ internal sealed class AccuracyDriftRule(QualityMonitor quality, AlertRuleOptions
         return found;
     }
 
-    private static double Accuracy(List<QualitySample> samples) => (double)samples.Count(s => s.Correct == true) / samples.Count;
+    private static int Correct(List<QualitySample> samples) => samples.Count(s => s.Correct == true);
 }

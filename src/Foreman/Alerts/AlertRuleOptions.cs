@@ -30,6 +30,14 @@ public sealed class AlertRuleOptions
     /// <summary>Gets or sets <c>accuracy_drift</c>: a fall in accuracy of more than this (0.03 = 3 points) between the previous and the current drift window fires. The default value is 0.03.</summary>
     public double AccuracyDriftPoints { get; set; } = 0.03;
 
+    /// <summary>
+    /// Gets or sets how sure <c>accuracy_drift</c> must be that accuracy really fell: the one-sided confidence of a
+    /// two-proportion z test between the two windows (0.999 needs z ≥ 3.09). At 0.999 a stable agent raises about
+    /// one false drift alert per thousand independent window pairs; lower it to catch smaller drifts sooner at the
+    /// price of more noise. The default value is 0.999.
+    /// </summary>
+    public double DriftConfidence { get; set; } = 0.999;
+
     /// <summary>Gets or sets the drift window. The default value is 24 hours.</summary>
     public TimeSpan DriftWindow { get; set; } = TimeSpan.FromHours(24);
 

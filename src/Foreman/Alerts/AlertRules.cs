@@ -19,7 +19,7 @@ public static class AlertRules
     /// <summary><c>review_sla</c>: mean time in a review queue above its SLA.</summary>
     public const string ReviewSla = "review_sla";
 
-    /// <summary><c>accuracy_drift</c>: accuracy fell by more than the drift points between two windows.</summary>
+    /// <summary><c>accuracy_drift</c>: accuracy fell by more than the drift points between two windows, and significantly (two-proportion test).</summary>
     public const string AccuracyDrift = "accuracy_drift";
 
     /// <summary><c>quality_threshold</c>: accuracy below the use case's warning, error or critical threshold.</summary>
@@ -40,6 +40,11 @@ public static class AlertRules
     public static IReadOnlyList<IAlertRule> Create(AlertRuleOptions options, ITraceStore? traces, IReviewStore? reviews, QualityMonitor? quality)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.DriftConfidence is not (>= 0.5 and < 1))
+        {
+            throw new ArgumentException($"DriftConfidence must be at least 0.5 and below 1 (0.999 by default); got {options.DriftConfidence}.", nameof(options));
+        }
+
         var o = Copy(options);
         var rules = new List<IAlertRule>();
         if (traces is not null)
@@ -85,6 +90,7 @@ public static class AlertRules
             AccuracyDriftPoints = o.AccuracyDriftPoints,
             DriftWindow = o.DriftWindow,
             MinimumDriftSamples = o.MinimumDriftSamples,
+            DriftConfidence = o.DriftConfidence,
             RetryRateThreshold = o.RetryRateThreshold,
             SuccessRateTolerance = o.SuccessRateTolerance,
         };

@@ -4,7 +4,8 @@ using Foreman.Quality;
 namespace Foreman.Alerts;
 
 /// <summary>
-/// Accuracy below the use case's warning, error or critical threshold, per agent and task type. A disabled agent
+/// Accuracy below the use case's warning, error or critical threshold, per agent and task type, as the monitor's
+/// level says: judged on the accuracy interval with hysteresis, never on a window without enough samples. A disabled agent
 /// stays critical until a person re-enables it: it produces no samples, so its window empties or recovers while
 /// the agent is still off.
 /// </summary>
@@ -45,7 +46,7 @@ internal sealed class QualityThresholdRule(QualityMonitor quality) : IAlertRule
 
             var action = disabled.ContainsKey(status.Agent) ? " The agent is disabled; its work goes to manual review." : string.Empty;
             found[subject] = new AlertCandidate(Name, subject, s,
-                string.Create(CultureInfo.InvariantCulture, $"Agent '{status.Agent}' on {status.TaskType}: accuracy {status.Accuracy:P1} over {status.Samples} samples, below the {s.ToString().ToLowerInvariant()} threshold of {threshold:P0}.{action}"),
+                string.Create(CultureInfo.InvariantCulture, $"Agent '{status.Agent}' on {status.TaskType}: accuracy {status.Accuracy:P1} over {status.Samples} samples ({status.AccuracyInterval?.Lower:P1}–{status.AccuracyInterval?.Upper:P1} at {status.ConfidenceLevel:P0} confidence), {(status.AccuracyInterval?.Upper < threshold ? "clearly below" : "held until the lower bound is back at")} the {s.ToString().ToLowerInvariant()} threshold of {threshold:P0}.{action}"),
                 status.Accuracy ?? 0, threshold);
         }
 

@@ -86,14 +86,22 @@ public sealed class CostReportService(ITraceStore traces, IReviewStore? reviews 
     private PipelineCost Pipeline(string name, List<TraceRunSummary> runs, ILookup<string, ReviewItem> itemsByRun, List<QualitySample> samples)
     {
         var items = runs.SelectMany(r => itemsByRun[r.RunId]).ToList();
-        var estimated = 0d;
-        var undetected = 0m;
+        double estimated = 0, low = 0, high = 0;
+        decimal undetected = 0, costLow = 0, costHigh = 0;
         foreach (var task in samples.GroupBy(s => s.TaskType, StringComparer.Ordinal))
         {
+            // Per task type: the error rate's interval × the outputs nobody verified. Summing the bounds over task
+            // types gives a range at least as wide as a joint interval would be.
             var verified = task.Select(s => s.RunId).Distinct(StringComparer.Ordinal).Count();
-            var errors = ErrorRate(task.ToList()) * Math.Max(0, runs.Count - verified);
-            estimated += errors;
-            undetected += (decimal)errors * quality!.CostPerErrorFor(task.Key);
+            var unverified = Math.Max(0, runs.Count - verified);
+            var rate = ErrorInterval(task.ToList())!;
+            var perError = quality!.CostPerErrorFor(task.Key);
+            estimated += rate.Estimate * unverified;
+            low += rate.Lower * unverified;
+            high += rate.Upper * unverified;
+            undetected += (decimal)(rate.Estimate * unverified) * perError;
+            costLow += (decimal)(rate.Lower * unverified) * perError;
+            costHigh += (decimal)(rate.Upper * unverified) * perError;
         }
 
         return new PipelineCost
@@ -103,10 +111,18 @@ public sealed class CostReportService(ITraceStore traces, IReviewStore? reviews 
             Escalations = items.Count,
             VerifiedSamples = samples.Count,
             SampledErrorRate = samples.Count == 0 ? null : ErrorRate(samples),
+            SampledErrorRateInterval = ErrorInterval(samples),
             EstimatedUndetectedErrors = estimated,
+            EstimatedUndetectedErrorsLow = low,
+            EstimatedUndetectedErrorsHigh = high,
+            UndetectedErrorsCostLow = Math.Round(costLow, 6),
+            UndetectedErrorsCostHigh = Math.Round(costHigh, 6),
             Cost = new CostBreakdown(runs.Sum(r => r.Cost - r.RetryCost), runs.Sum(r => r.RetryCost), items.Sum(i => i.HumanCost), Math.Round(undetected, 6)),
         };
     }
+
+    private ProportionInterval? ErrorInterval(List<QualitySample> samples) =>
+        quality is null ? null : ProportionInterval.WilsonOrNull(samples.Count(s => s.Correct == false), samples.Count, quality.ConfidenceLevel);
 
     private static double ErrorRate(List<QualitySample> samples) => samples.Count == 0 ? 0 : (double)samples.Count(s => s.Correct == false) / samples.Count;
 }

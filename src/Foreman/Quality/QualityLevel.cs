@@ -6,15 +6,15 @@ public enum QualityLevel
     /// <summary>Fewer verified samples than <see cref="QualityOptions.MinimumSamples"/>: no verdict yet.</summary>
     InsufficientData,
 
-    /// <summary>At or above the warning threshold.</summary>
+    /// <summary>No degradation is statistically clear (see <see cref="QualityStatus.Conclusive"/> for whether health is confirmed).</summary>
     Healthy,
 
-    /// <summary>Below the warning threshold.</summary>
+    /// <summary>The accuracy interval fell wholly below the warning threshold (and its lower bound has not come back above it).</summary>
     Warning,
 
-    /// <summary>Below the error threshold.</summary>
+    /// <summary>The accuracy interval fell wholly below the error threshold (and its lower bound has not come back above it).</summary>
     Error,
 
-    /// <summary>Below the critical threshold: the agent is disabled and its work goes to manual review.</summary>
+    /// <summary>The accuracy interval fell wholly below the critical threshold: the agent is disabled and its work goes to manual review.</summary>
     Critical,
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Foreman.Tracing;
@@ -9,8 +10,9 @@ namespace Foreman.Quality;
 /// <summary>
 /// Measures agents against ground truth. A stable share of outputs per agent and task type is sampled; each
 /// sample is verified by a labelled dataset or by a human through the review queue; verified samples give
-/// accuracy, field-level precision and recall per task type over a sliding window, a level against the use
-/// case's thresholds, and calibration by confidence bucket. At <see cref="QualityLevel.Critical"/> the agent is
+/// accuracy, field-level precision and recall per task type over a sliding window, each with a confidence
+/// interval; a level against the use case's thresholds judged on the accuracy interval with hysteresis (see
+/// <see cref="QualityStatus.Level"/>); and calibration by confidence bucket. At <see cref="QualityLevel.Critical"/> the agent is
 /// disabled and <see cref="RunAgentAsync"/> routes its work to manual review. Thread-safe.
 /// </summary>
 public sealed partial class QualityMonitor
@@ -42,6 +44,11 @@ public sealed partial class QualityMonitor
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(o.MinimumSamples, 1, nameof(options));
+        if (o.ConfidenceLevel is not (>= 0.5 and < 1))
+        {
+            throw new ArgumentException($"The confidence level must be at least 0.5 and below 1 (0.95 is usual); got {o.ConfidenceLevel}.", nameof(options));
+        }
+
         _options = Copy(o);
         _time = _options.TimeProvider;
         _logger = (o.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Foreman.Quality");
@@ -52,6 +59,9 @@ public sealed partial class QualityMonitor
 
     /// <summary>Gets the window accuracy is measured over.</summary>
     public TimeSpan Window => _options.Window;
+
+    /// <summary>Gets the confidence level of the quality intervals.</summary>
+    public double ConfidenceLevel => _options.ConfidenceLevel;
 
     /// <summary>Gets the minimum verified samples a window needs for a verdict.</summary>
     public int MinimumSamples => _options.MinimumSamples;
@@ -197,7 +207,8 @@ public sealed partial class QualityMonitor
     /// <returns>The status.</returns>
     public async Task<QualityStatus> MeasureAsync(string agent, string taskType, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var samples = await _store.ListSamplesAsync(new QualitySampleQuery(agent, taskType, Status: QualitySampleStatus.Verified, Since: from, Until: to), cancellationToken);
+        // One window more than measured: the level's hysteresis replays it (see QualityLevelTracker).
+        var samples = await _store.ListSamplesAsync(new QualitySampleQuery(agent, taskType, Status: QualitySampleStatus.Verified, Since: QualityLevelTracker.Back(from, to - from), Until: to), cancellationToken);
         return Measure(agent, taskType, from, to, samples);
     }
 
@@ -208,9 +219,10 @@ public sealed partial class QualityMonitor
     {
         var now = _time.GetUtcNow().AddTicks(10);
         var from = now - _options.Window;
-        var samples = await _store.ListSamplesAsync(new QualitySampleQuery(Status: QualitySampleStatus.Verified, Since: from, Until: now), cancellationToken);
+        var samples = await _store.ListSamplesAsync(new QualitySampleQuery(Status: QualitySampleStatus.Verified, Since: from - _options.Window, Until: now), cancellationToken);
         return samples
             .GroupBy(s => (s.Agent, s.TaskType))
+            .Where(g => g.Any(s => s.SampledAt >= from))
             .OrderBy(g => g.Key.Agent, StringComparer.Ordinal).ThenBy(g => g.Key.TaskType, StringComparer.Ordinal)
             .Select(g => Measure(g.Key.Agent, g.Key.TaskType, from, now, g.ToList()))
             .ToList();
@@ -253,7 +265,8 @@ public sealed partial class QualityMonitor
         var status = await EvaluateAsync(agent, taskType, cancellationToken);
         if (status.Level == QualityLevel.Critical && _options.DisableAtCritical && !await IsDisabledAsync(agent, cancellationToken))
         {
-            var reason = $"accuracy on {taskType} fell to {status.Accuracy:P1} over {status.Samples} verified samples, below the critical threshold of {status.Thresholds.Critical:P0}";
+            var interval = status.AccuracyInterval!;
+            var reason = string.Create(CultureInfo.InvariantCulture, $"accuracy on {taskType} fell to {status.Accuracy:P1} over {status.Samples} verified samples ({interval.Lower:P1}–{interval.Upper:P1} at {interval.Confidence:P0} confidence), clearly below the critical threshold of {status.Thresholds.Critical:P0}");
             await SetDisabledAsync(agent, disabled: true, MonitorName, reason, cancellationToken);
             TracingLog.AgentDisabled(_logger, agent, reason);
             Telemetry.ForemanMetrics.AgentsDisabled.Add(1, new KeyValuePair<string, object?>(Telemetry.GenAIAttributes.AgentName, agent));
@@ -262,24 +275,34 @@ public sealed partial class QualityMonitor
         return status;
     }
 
+    // samples: verified samples of one agent and task type from one window before `from` (the level's memory) to `to`.
     private QualityStatus Measure(string agent, string taskType, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<QualitySample> samples)
     {
         var thresholds = ThresholdsFor(taskType);
-        var correct = samples.Count(s => s.Correct == true);
-        double? accuracy = samples.Count == 0 ? null : (double)correct / samples.Count;
-        int tp = samples.Sum(s => s.TruePositives), fp = samples.Sum(s => s.FalsePositives), fn = samples.Sum(s => s.FalseNegatives);
+        var confidence = _options.ConfidenceLevel;
+        var inWindow = samples.Where(s => s.SampledAt >= from && s.SampledAt < to).ToList();
+        var correct = inWindow.Count(s => s.Correct == true);
+        int tp = inWindow.Sum(s => s.TruePositives), fp = inWindow.Sum(s => s.FalsePositives), fn = inWindow.Sum(s => s.FalseNegatives);
+        var judgement = QualityLevelTracker.Judge(samples, to, to - from, thresholds, confidence, _options.MinimumSamples);
         return new QualityStatus
         {
             Agent = agent,
             TaskType = taskType,
             From = from,
             To = to,
-            Samples = samples.Count,
+            Samples = inWindow.Count,
             CorrectSamples = correct,
-            Accuracy = accuracy,
+            Accuracy = inWindow.Count == 0 ? null : (double)correct / inWindow.Count,
             Precision = tp + fp == 0 ? null : (double)tp / (tp + fp),
             Recall = tp + fn == 0 ? null : (double)tp / (tp + fn),
-            Level = samples.Count < _options.MinimumSamples || accuracy is null ? QualityLevel.InsufficientData : thresholds.Classify(accuracy.Value),
+            AccuracyInterval = ProportionInterval.WilsonOrNull(correct, inWindow.Count, confidence),
+            PrecisionInterval = ProportionInterval.WilsonOrNull(tp, tp + fp, confidence),
+            RecallInterval = ProportionInterval.WilsonOrNull(tp, tp + fn, confidence),
+            ConfidenceLevel = confidence,
+            MinimumSamples = _options.MinimumSamples,
+            Level = judgement.Level,
+            Conclusive = judgement.Conclusive,
+            Reason = judgement.Reason,
             Thresholds = thresholds,
         };
     }
@@ -318,6 +341,7 @@ public sealed partial class QualityMonitor
             Thresholds = o.Thresholds,
             Window = o.Window,
             MinimumSamples = o.MinimumSamples,
+            ConfidenceLevel = o.ConfidenceLevel,
             DisableAtCritical = o.DisableAtCritical,
             CostPerError = o.CostPerError,
             GroundTruth = o.GroundTruth,

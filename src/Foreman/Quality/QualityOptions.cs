@@ -19,6 +19,12 @@ public sealed class QualityOptions
     /// <summary>Gets or sets the window accuracy is measured over (by the time outputs were produced). The default value is 24 hours.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Gets or sets the confidence level of the intervals around accuracy, precision and recall, which levels are
+    /// judged on. Higher needs more samples before a level is entered or left. The default value is 0.95.
+    /// </summary>
+    public double ConfidenceLevel { get; set; } = 0.95;
+
     /// <summary>Gets or sets how many verified samples a window needs before a level is given. The default value is 20.</summary>
     public int MinimumSamples { get; set; } = 20;
 

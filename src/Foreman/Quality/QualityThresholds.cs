@@ -9,7 +9,10 @@ public sealed record QualityThresholds(double Warning = 0.95, double Error = 0.9
     /// <summary>Gets the defaults: warning below 95%, error below 90%, critical below 85%.</summary>
     public static QualityThresholds Default { get; } = new();
 
-    /// <summary>Classifies an accuracy.</summary>
+    /// <summary>
+    /// Classifies a point estimate of accuracy, ignoring how many samples it rests on. The monitor does not use
+    /// it for levels: it judges the accuracy's confidence interval with hysteresis (docs/quality-verdicts.md).
+    /// </summary>
     /// <param name="accuracy">The accuracy, 0 to 1.</param>
     /// <returns>The level.</returns>
     public QualityLevel Classify(double accuracy) =>

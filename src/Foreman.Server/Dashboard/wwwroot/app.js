@@ -130,7 +130,10 @@ async function healthPage() {
   const charts = h('div', { class: 'charts' }, CHARTS.map((c, i) => h('div', { class: 'card chart' }, h('h2', {}, c.title), h('div', { id: 'chart-' + i }),
     h('div', { class: 'legend' }, c.series.map(([name, color]) => h('span', { style: 'color:' + color }, '● ' + name.replace(/_/g, ' ')))))));
   const costs = h('div', { class: 'card', id: 'costs' }, h('h2', {}, 'Cost, last 24 hours'), h('p', { class: 'muted' }, 'Loading…'));
-  render(h('h1', {}, 'Health'), h('p', { class: 'muted', id: 'live' }, 'Live: connecting…'), stats, costs, charts);
+  const quality = h('div', { class: 'card', id: 'quality' }, h('h2', {}, 'Quality'), h('p', { class: 'muted' }, 'Loading…'));
+  render(h('h1', {}, 'Health'), h('p', { class: 'muted', id: 'live' }, 'Live: connecting…'), stats, costs, quality, charts);
+  api('GET', '/api/quality').then((view) => quality.replaceChildren(h('h2', {}, 'Quality, last ' + fmt.num(view.window_hours) + ' h (' + Math.round(view.confidence_level * 100) + ' % intervals)'), qualityTable(view)))
+    .catch((e) => quality.replaceChildren(h('h2', {}, 'Quality'), h('p', { class: 'muted' }, e.message)));
   drawHealth();
   api('GET', '/api/costs?hours=24').then((report) => costs.replaceChildren(h('h2', {}, 'Cost, last 24 hours (' + report.currency + ')'), costTable(report)))
     .catch((e) => costs.replaceChildren(h('h2', {}, 'Cost'), h('p', { class: 'muted' }, e.message)));
@@ -150,10 +153,27 @@ async function healthPage() {
 // Cost in four dimensions per pipeline: what the models cost, what retries added, what people's review time cost,
 // and what the errors nobody caught are estimated to cost.
 function costTable(report) {
-  const row = (name, runs, c, per) => h('tr', {}, h('td', {}, name), h('td', {}, fmt.num(runs)), h('td', {}, fmt.money(c.inference)), h('td', {}, fmt.money(c.retries)),
-    h('td', {}, fmt.money(c.human_review)), h('td', {}, fmt.money(c.undetected_errors)), h('td', {}, h('b', {}, fmt.money(c.total))), h('td', {}, per === null ? '—' : fmt.money(per)));
-  return h('table', { id: 'cost-report' }, h('tr', {}, ['Pipeline', 'Runs', 'Inference', 'Retries', 'Human review', 'Undetected errors', 'Total', 'Per run'].map((t) => h('th', {}, t))),
-    report.pipelines.map((p) => row(p.pipeline, p.runs, p.cost, p.cost_per_run)), row('All', report.runs, report.total, null));
+  const row = (name, runs, c, per, p) => h('tr', {}, h('td', {}, name), h('td', {}, fmt.num(runs)), h('td', {}, fmt.money(c.inference)), h('td', {}, fmt.money(c.retries)),
+    h('td', {}, fmt.money(c.human_review)), h('td', {}, fmt.money(c.undetected_errors)), h('td', {}, h('b', {}, fmt.money(c.total))), h('td', {}, per === null ? '—' : fmt.money(per)),
+    h('td', { class: 'error-rate' }, p && p.sampled_error_rate_interval ? interval(p.sampled_error_rate_interval) + ' of ' + fmt.num(p.verified_samples) : '—'));
+  return h('table', { id: 'cost-report' }, h('tr', {}, ['Pipeline', 'Runs', 'Inference', 'Retries', 'Human review', 'Undetected errors', 'Total', 'Per run', 'Sampled error rate [confidence interval]'].map((t) => h('th', {}, t))),
+    report.pipelines.map((p) => row(p.pipeline, p.runs, p.cost, p.cost_per_run, p)), row('All', report.runs, report.total, null, null));
+}
+
+// "91.7 % [84.4–95.7 %]": an estimate with its confidence interval, so a handful of samples is never read as a fact.
+function interval(i) {
+  return (i.estimate * 100).toFixed(1) + ' % [' + (i.lower * 100).toFixed(1) + '–' + (i.upper * 100).toFixed(1) + ' %]';
+}
+
+// Quality per agent and task type: accuracy with its interval and sample count, and the level judged on the interval.
+function qualityTable(view) {
+  if (view.statuses.length === 0) return h('p', { class: 'muted' }, 'No verified samples in the window.');
+  const level = (s) => s.level === 'insufficient_data' ? 'insufficient data (' + s.samples + '/' + s.minimum_samples + ')'
+    : s.level + (s.conclusive ? '' : s.level === 'healthy' ? ' (unconfirmed)' : ' (held)');
+  return h('table', { id: 'quality-report' }, h('tr', {}, ['Agent', 'Task type', 'Samples', 'Accuracy', 'Precision', 'Recall', 'Level'].map((t) => h('th', {}, t))),
+    view.statuses.map((s) => h('tr', { title: s.reason }, h('td', {}, s.agent), h('td', {}, s.task_type), h('td', {}, fmt.num(s.samples)),
+      h('td', {}, s.accuracy_interval ? interval(s.accuracy_interval) : '—'), h('td', {}, s.precision_interval ? interval(s.precision_interval) : '—'),
+      h('td', {}, s.recall_interval ? interval(s.recall_interval) : '—'), h('td', {}, level(s)))));
 }
 
 function drawHealth() {
