@@ -27,14 +27,4 @@ internal static class ObservabilitySchema
 
             SqliteMigrator.Apply(connection, versionTable, current, migrations);
         });
-
-    /// <summary>Microseconds since the Unix epoch: spans are shorter than a millisecond.</summary>
-    public static long Micros(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-
-    public static DateTimeOffset FromMicros(long micros) => DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
-
-    /// <summary>Money as whole nano-units, so sums are exact and comparisons work in SQL.</summary>
-    public static long Nanos(decimal amount) => (long)Math.Round(amount * 1_000_000_000m, MidpointRounding.AwayFromZero);
-
-    public static decimal FromNanos(long nanos) => nanos / 1_000_000_000m;
 }

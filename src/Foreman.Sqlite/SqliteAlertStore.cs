@@ -1,6 +1,7 @@
 using Foreman.Alerts;
 using Microsoft.Data.Sqlite;
 using static Foreman.Sqlite.ObservabilitySchema;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Sqlite;
 
@@ -110,7 +111,7 @@ public sealed class SqliteAlertStore : IAlertStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            alerts.Add(Map(reader));
+            alerts.Add(ObservabilityRows.ReadAlert(reader));
         }
 
         return alerts;
@@ -127,7 +128,7 @@ public sealed class SqliteAlertStore : IAlertStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            alerts.Add(Map(reader));
+            alerts.Add(ObservabilityRows.ReadAlert(reader));
         }
 
         return alerts;
@@ -145,25 +146,8 @@ public sealed class SqliteAlertStore : IAlertStore
     }
 
     private static Alert? ReadFiring(SqliteConnection connection, string fingerprint) =>
-        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM alerts WHERE fingerprint = $fingerprint AND state = 'firing'", "$fingerprint", fingerprint, Map);
+        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM alerts WHERE fingerprint = $fingerprint AND state = 'firing'", "$fingerprint", fingerprint, ObservabilityRows.ReadAlert);
 
     private static Alert? Read(SqliteConnection connection, string alertId) =>
-        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM alerts WHERE alert_id = $id", "$id", alertId, Map);
-
-    private static Alert Map(SqliteDataReader r) => new()
-    {
-        AlertId = r.GetString(0),
-        Rule = r.GetString(1),
-        Subject = r.GetString(2),
-        Severity = (AlertSeverity)r.GetInt32(3),
-        Message = r.GetString(4),
-        Value = r.GetDouble(5),
-        Threshold = r.GetDouble(6),
-        State = Enum.Parse<AlertState>(r.GetString(7), ignoreCase: true),
-        FiredAt = FromMicros(r.GetInt64(8)),
-        LastSeenAt = FromMicros(r.GetInt64(9)),
-        Occurrences = r.GetInt32(10),
-        ResolvedAt = r.IsDBNull(11) ? null : FromMicros(r.GetInt64(11)),
-        NotifiedAt = r.IsDBNull(12) ? null : FromMicros(r.GetInt64(12)),
-    };
+        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM alerts WHERE alert_id = $id", "$id", alertId, ObservabilityRows.ReadAlert);
 }

@@ -1,6 +1,7 @@
 using Foreman.Quality;
 using Microsoft.Data.Sqlite;
 using static Foreman.Sqlite.ObservabilitySchema;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Sqlite;
 
@@ -74,7 +75,7 @@ public sealed class SqliteQualityStore : IQualityStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            samples.Add(Map(reader));
+            samples.Add(ObservabilityRows.ReadSample(reader));
         }
 
         return samples;
@@ -163,28 +164,7 @@ public sealed class SqliteQualityStore : IQualityStore
     }
 
     private static QualitySample? Read(SqliteConnection connection, string sampleId) =>
-        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM quality_samples WHERE sample_id = $id", "$id", sampleId, Map);
-
-    private static QualitySample Map(SqliteDataReader r) => new()
-    {
-        SampleId = r.GetString(0),
-        RunId = r.GetString(1),
-        Pipeline = r.GetString(2),
-        Agent = r.GetString(3),
-        TaskType = r.GetString(4),
-        Output = r.GetString(5),
-        Confidence = r.GetDouble(6),
-        SampledAt = FromMicros(r.GetInt64(7)),
-        Status = Enum.Parse<QualitySampleStatus>(r.GetString(8), ignoreCase: true),
-        ReviewItemId = r.IsDBNull(9) ? null : r.GetString(9),
-        Correct = r.IsDBNull(10) ? null : r.GetInt64(10) == 1,
-        Expected = r.IsDBNull(11) ? null : r.GetString(11),
-        TruePositives = r.GetInt32(12),
-        FalsePositives = r.GetInt32(13),
-        FalseNegatives = r.GetInt32(14),
-        VerifiedBy = r.IsDBNull(15) ? null : r.GetString(15),
-        VerifiedAt = r.IsDBNull(16) ? null : FromMicros(r.GetInt64(16)),
-    };
+        SqliteQuery.FirstOrNull(connection, $"SELECT {Columns} FROM quality_samples WHERE sample_id = $id", "$id", sampleId, ObservabilityRows.ReadSample);
 
     private static AgentQualityState MapState(SqliteDataReader r) =>
         new(r.GetString(0), r.GetInt64(1) == 1, r.GetString(2), FromMicros(r.GetInt64(3)), r.GetString(4));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Foreman.Tracing;
 using Microsoft.Data.Sqlite;
 using static Foreman.Sqlite.ObservabilitySchema;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Sqlite;
 
@@ -130,29 +131,9 @@ public sealed partial class SqliteTraceStore
         command.ExecuteNonQuery();
     }
 
-    private static TraceRunSummary ReadSummary(SqliteDataReader reader) => new()
-    {
-        RunId = reader.GetString(0),
-        Pipeline = reader.IsDBNull(1) ? null : reader.GetString(1),
-        Status = reader.IsDBNull(2) ? null : reader.GetString(2),
-        StartedAt = FromMicros(reader.GetInt64(3)),
-        EndedAt = FromMicros(reader.GetInt64(4)),
-        Spans = reader.GetInt32(5),
-        AgentInvocations = reader.GetInt32(6),
-        ModelCalls = reader.GetInt32(7),
-        RetriedModelCalls = reader.GetInt32(8),
-        ToolCalls = reader.GetInt32(9),
-        ToolErrors = reader.GetInt32(10),
-        ToolRetries = reader.GetInt32(11),
-        LoopDetections = reader.GetInt32(12),
-        GuardrailRejections = reader.GetInt32(13),
-        ValidationFailures = reader.GetInt32(14),
-        InputTokens = reader.GetInt64(15),
-        OutputTokens = reader.GetInt64(16),
-        Cost = FromNanos(reader.GetInt64(17)),
-        RetryCost = FromNanos(reader.GetInt64(18)),
-        MinConfidence = reader.IsDBNull(19) ? null : reader.GetDouble(19),
-        Agents = reader.GetString(20).Split(',', StringSplitOptions.RemoveEmptyEntries),
-        Correct = reader.IsDBNull(21) ? null : reader.GetInt64(21) == 1,
-    };
+    private static TraceRunSummary ReadSummary(SqliteDataReader reader) => ObservabilityRows.ReadRunSummary(reader, AgentsFromList);
+
+    // SQLite keeps the agent union as a comma-separated list.
+    private static IReadOnlyList<string> AgentsFromList(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.GetString(ordinal).Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -3,6 +3,7 @@ using Foreman.Telemetry;
 using Foreman.Tracing;
 using Microsoft.Data.Sqlite;
 using static Foreman.Sqlite.ObservabilitySchema;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Sqlite;
 

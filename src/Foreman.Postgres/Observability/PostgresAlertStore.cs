@@ -1,6 +1,7 @@
 using Foreman.Alerts;
 using Npgsql;
-using static Foreman.Postgres.ObservabilityUnits;
+using static Foreman.Postgres.PostgresText;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Postgres;
 
@@ -123,7 +124,7 @@ public sealed class PostgresAlertStore : IAlertStore, IAsyncDisposable
             return null;
         }
 
-        return (Map(reader), reader.GetBoolean(13) ? AlertChange.Escalated : AlertChange.Updated);
+        return (ObservabilityRows.ReadAlert(reader), reader.GetBoolean(13) ? AlertChange.Escalated : AlertChange.Updated);
     }
 
     private async Task<Alert?> InsertFiringAsync(AlertCandidate candidate, string newAlertId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -145,26 +146,9 @@ public sealed class PostgresAlertStore : IAlertStore, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            alerts.Add(Map(reader));
+            alerts.Add(ObservabilityRows.ReadAlert(reader));
         }
 
         return alerts;
     }
-
-    private static Alert Map(NpgsqlDataReader r) => new()
-    {
-        AlertId = r.GetString(0),
-        Rule = r.GetString(1),
-        Subject = r.GetString(2),
-        Severity = (AlertSeverity)r.GetInt32(3),
-        Message = r.GetString(4),
-        Value = r.GetDouble(5),
-        Threshold = r.GetDouble(6),
-        State = Enum.Parse<AlertState>(r.GetString(7), ignoreCase: true),
-        FiredAt = FromMicros(r.GetInt64(8)),
-        LastSeenAt = FromMicros(r.GetInt64(9)),
-        Occurrences = r.GetInt32(10),
-        ResolvedAt = r.IsDBNull(11) ? null : FromMicros(r.GetInt64(11)),
-        NotifiedAt = r.IsDBNull(12) ? null : FromMicros(r.GetInt64(12)),
-    };
 }

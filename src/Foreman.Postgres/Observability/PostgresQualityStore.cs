@@ -1,6 +1,7 @@
 using Foreman.Quality;
 using Npgsql;
-using static Foreman.Postgres.ObservabilityUnits;
+using static Foreman.Postgres.PostgresText;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Postgres;
 
@@ -145,26 +146,7 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            samples.Add(new QualitySample
-            {
-                SampleId = r.GetString(0),
-                RunId = r.GetString(1),
-                Pipeline = r.GetString(2),
-                Agent = r.GetString(3),
-                TaskType = r.GetString(4),
-                Output = r.GetString(5),
-                Confidence = r.GetDouble(6),
-                SampledAt = FromMicros(r.GetInt64(7)),
-                Status = Enum.Parse<QualitySampleStatus>(r.GetString(8), ignoreCase: true),
-                ReviewItemId = StoredRows.NullableString(r, 9),
-                Correct = r.IsDBNull(10) ? null : r.GetBoolean(10),
-                Expected = StoredRows.NullableString(r, 11),
-                TruePositives = r.GetInt32(12),
-                FalsePositives = r.GetInt32(13),
-                FalseNegatives = r.GetInt32(14),
-                VerifiedBy = StoredRows.NullableString(r, 15),
-                VerifiedAt = r.IsDBNull(16) ? null : FromMicros(r.GetInt64(16)),
-            });
+            samples.Add(ObservabilityRows.ReadSample(r));
         }
 
         return samples;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Foreman.Tracing;
 using Npgsql;
-using static Foreman.Postgres.ObservabilityUnits;
+using static Foreman.Postgres.PostgresText;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Postgres;
 
@@ -163,33 +164,11 @@ public sealed partial class PostgresTraceStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new TraceRunSummary
-            {
-                RunId = reader.GetString(0),
-                Pipeline = StoredRows.NullableString(reader, 1),
-                Status = StoredRows.NullableString(reader, 2),
-                StartedAt = FromMicros(reader.GetInt64(3)),
-                EndedAt = FromMicros(reader.GetInt64(4)),
-                Spans = reader.GetInt32(5),
-                AgentInvocations = reader.GetInt32(6),
-                ModelCalls = reader.GetInt32(7),
-                RetriedModelCalls = reader.GetInt32(8),
-                ToolCalls = reader.GetInt32(9),
-                ToolErrors = reader.GetInt32(10),
-                ToolRetries = reader.GetInt32(11),
-                LoopDetections = reader.GetInt32(12),
-                GuardrailRejections = reader.GetInt32(13),
-                ValidationFailures = reader.GetInt32(14),
-                InputTokens = reader.GetInt64(15),
-                OutputTokens = reader.GetInt64(16),
-                Cost = FromNanos(reader.GetInt64(17)),
-                RetryCost = FromNanos(reader.GetInt64(18)),
-                MinConfidence = reader.IsDBNull(19) ? null : reader.GetDouble(19),
-                Agents = reader.GetFieldValue<string[]>(20),
-                Correct = reader.IsDBNull(21) ? null : reader.GetBoolean(21),
-            });
+            runs.Add(ObservabilityRows.ReadRunSummary(reader, AgentsFromArray));
         }
 
         return runs;
     }
+
+    private static IReadOnlyList<string> AgentsFromArray(System.Data.Common.DbDataReader reader, int ordinal) => reader.GetFieldValue<string[]>(ordinal);
 }

@@ -2,7 +2,8 @@ using System.Text.Json;
 using Foreman.Telemetry;
 using Foreman.Tracing;
 using Npgsql;
-using static Foreman.Postgres.ObservabilityUnits;
+using static Foreman.Postgres.PostgresText;
+using static Foreman.Stores.ObservabilityUnits;
 
 namespace Foreman.Postgres;
 
