@@ -1,16 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Foreman.Cli.Tests;
 
 namespace Foreman.Postgres.Tests;
 
 /// <summary><c>foreman keys</c> and <c>foreman serve</c> on PostgreSQL: the keys live in the database every node shares.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed partial class ServeOnPostgresTests(PostgresCluster cluster)
+public sealed class ServeOnPostgresTests(PostgresCluster cluster)
 {
     private readonly Dictionary<string, string> _environment = new()
     {
@@ -24,14 +22,14 @@ public sealed partial class ServeOnPostgresTests(PostgresCluster cluster)
     {
         var (created, createdOut, createError) = await CliRunner.RunAsync(["keys", "create", "--role", "submitter", "--name", "ci"], _environment);
         created.ShouldBe(0, createError);
-        var key = KeyText().Match(createdOut).Value;
+        var key = ServeProcess.KeyText().Match(createdOut).Value;
         key.ShouldStartWith("fm_");
 
-        var port = FreePort();
+        var port = ServeProcess.FreePort();
         using var stop = new CancellationTokenSource();
         var serve = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{port}", "--no-seed"], _environment, cancellationToken: stop.Token);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilListeningAsync(client, serve);
+        await ServeProcess.WaitUntilListeningAsync(client, serve);
 
         (await client.GetAsync("/api/runs")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
@@ -81,12 +79,12 @@ public sealed partial class ServeOnPostgresTests(PostgresCluster cluster)
 
         var (created, createdOut, createError) = await CliRunner.RunAsync(["keys", "create", "--role", "operator", "--name", "ops"], _environment);
         created.ShouldBe(0, createError);
-        var key = KeyText().Match(createdOut).Value;
-        var port = FreePort();
+        var key = ServeProcess.KeyText().Match(createdOut).Value;
+        var port = ServeProcess.FreePort();
         using var stop = new CancellationTokenSource();
         var serve = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{port}", "--no-seed"], _environment, cancellationToken: stop.Token);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilListeningAsync(client, serve);
+        await ServeProcess.WaitUntilListeningAsync(client, serve);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
 
         using var traces = await client.GetAsync("/api/traces?q=" + Uri.EscapeDataString("pipeline = bench-steps and status = completed"));
@@ -119,42 +117,4 @@ public sealed partial class ServeOnPostgresTests(PostgresCluster cluster)
         var (code, output, error) = worker.IsCompleted ? await worker : (-1, string.Empty, string.Empty);
         throw new TimeoutException($"run {runId} did not complete (worker: {code} {output} {error})");
     }
-
-    private static async Task WaitUntilListeningAsync(HttpClient client, Task<(int ExitCode, string Out, string Error)> serve)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            if (serve.IsCompleted)
-            {
-                var (code, output, error) = await serve;
-                throw new InvalidOperationException($"serve ended with {code}: {output} {error}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (TimeProvider.System.GetUtcNow() < deadline)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex(@"fm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")]
-    private static partial Regex KeyText();
 }

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Foreman.Cli.Tests;
 using Foreman.Server.Auth;
 using Npgsql;
@@ -15,7 +13,7 @@ namespace Foreman.Postgres.Tests;
 /// (no sticky sessions), and signing out or revoking the key ends a session on both. Plus the store's own contract.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed partial class SessionsOnPostgresTests(PostgresCluster cluster)
+public sealed class SessionsOnPostgresTests(PostgresCluster cluster)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 9, 0, 0, TimeSpan.Zero);
 
@@ -34,7 +32,7 @@ public sealed partial class SessionsOnPostgresTests(PostgresCluster cluster)
         var erin = await CreateKeyAsync(environment, "reviewer", "erin");
 
         using var stop = new CancellationTokenSource();
-        var (portA, portB) = (FreePort(), FreePort());
+        var (portA, portB) = (ServeProcess.FreePort(), ServeProcess.FreePort());
         var nodeA = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{portA}", "--no-seed", "--concurrency", "2"], environment, cancellationToken: stop.Token);
         var nodeB = CliRunner.RunAsync(["serve", "--url", $"http://127.0.0.1:{portB}", "--no-seed", "--concurrency", "2"], environment, cancellationToken: stop.Token);
         // No cookie container: each request carries exactly the session cookie the test gives it, as one browser tab would.
@@ -42,8 +40,8 @@ public sealed partial class SessionsOnPostgresTests(PostgresCluster cluster)
         using var b = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{portB}") };
         try
         {
-            await WaitUntilListeningAsync(a, nodeA);
-            await WaitUntilListeningAsync(b, nodeB);
+            await ServeProcess.WaitUntilListeningAsync(a, nodeA);
+            await ServeProcess.WaitUntilListeningAsync(b, nodeB);
 
             // Signed in on A, used on B; signed out on B, gone on A.
             var (cookie, csrf) = await SignInAsync(a, dana);
@@ -135,7 +133,7 @@ public sealed partial class SessionsOnPostgresTests(PostgresCluster cluster)
     {
         var (code, output, error) = await CliRunner.RunAsync(["keys", "create", "--role", role, "--name", name], environment);
         code.ShouldBe(0, error);
-        return KeyText().Match(output).Value;
+        return ServeProcess.KeyText().Match(output).Value;
     }
 
     private static string KeyId(string key) => "key_" + key[3..15];
@@ -161,42 +159,4 @@ public sealed partial class SessionsOnPostgresTests(PostgresCluster cluster)
 
         return await node.SendAsync(request);
     }
-
-    private static async Task WaitUntilListeningAsync(HttpClient client, Task<(int ExitCode, string Out, string Error)> serve)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            if (serve.IsCompleted)
-            {
-                var (code, output, error) = await serve;
-                throw new InvalidOperationException($"serve ended with {code}: {output} {error}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException) when (TimeProvider.System.GetUtcNow() < deadline)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex(@"fm_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")]
-    private static partial Regex KeyText();
 }
