@@ -11,8 +11,8 @@ namespace Foreman.Postgres;
 /// </summary>
 public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
 {
+    private readonly PostgresStoreDatabase _database;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresNames _names;
     private readonly string _table;
     private readonly string _changes;
 
@@ -21,26 +21,21 @@ public sealed partial class PostgresReviewStore : IReviewStore, IAsyncDisposable
     public PostgresReviewStore(PostgresReviewStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
-        _names = new PostgresNames(options.Schema);
-        _table = _names.Quoted + ".review_items";
-        _changes = _names.Quoted + ".review_level_changes";
-        _dataSource = PostgresConnections.CreateDataSource(options.ConnectionString);
+        _database = new PostgresStoreDatabase(options.ConnectionString, options.Schema, nameof(options));
+        _dataSource = _database.DataSource;
+        _table = _database.Table("review_items");
+        _changes = _database.Table("review_level_changes");
     }
 
     /// <summary>Creates or migrates the review tables (safe when several nodes start at once).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await PostgresConnections.RequireDurableCommitsAsync(connection, cancellationToken);
-        await PostgresMigrator.MigrateAsync(connection, _names, "review_schema_version", PostgresReviewSchema.Migrations, ["review_items", "review_level_changes"], cancellationToken);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync("review_schema_version", PostgresReviewSchema.Migrations, ["review_items", "review_level_changes"], cancellationToken);
 
     /// <summary>Closes the store's connections.</summary>
     /// <returns>A task.</returns>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     /// <inheritdoc />
     public async Task<(ReviewItem Item, bool Created)> CreateAsync(ReviewItem item, CancellationToken cancellationToken)

@@ -19,8 +19,8 @@ public sealed class PostgresAlertStore : IAlertStore, IAsyncDisposable
     // in between, which cannot go on for long.
     private const int MaxRounds = 8;
 
+    private readonly PostgresStoreDatabase _database;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresNames _names;
     private readonly string _table;
 
     /// <summary>Creates the store; call <see cref="InitializeAsync"/> before use.</summary>
@@ -28,25 +28,20 @@ public sealed class PostgresAlertStore : IAlertStore, IAsyncDisposable
     public PostgresAlertStore(PostgresObservabilityStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
-        _names = new PostgresNames(options.Schema);
-        _table = _names.Quoted + ".alerts";
-        _dataSource = PostgresConnections.CreateDataSource(options.ConnectionString);
+        _database = new PostgresStoreDatabase(options.ConnectionString, options.Schema, nameof(options));
+        _dataSource = _database.DataSource;
+        _table = _database.Table("alerts");
     }
 
     /// <summary>Creates or migrates the alert table (safe when several nodes start at once).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await PostgresConnections.RequireDurableCommitsAsync(connection, cancellationToken);
-        await PostgresMigrator.MigrateAsync(connection, _names, "alert_schema_version", PostgresAlertSchema.Migrations, PostgresAlertSchema.Tables, cancellationToken);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync("alert_schema_version", PostgresAlertSchema.Migrations, PostgresAlertSchema.Tables, cancellationToken);
 
     /// <summary>Closes the store's connections.</summary>
     /// <returns>A task.</returns>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     /// <inheritdoc />
     public async Task<(Alert Alert, AlertChange Change)> RaiseAsync(AlertCandidate candidate, string newAlertId, DateTimeOffset at, CancellationToken cancellationToken)

@@ -15,8 +15,8 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
 {
     private const string Columns = "sample_id, run_id, pipeline, agent, task_type, output, confidence, sampled_at, status, review_item_id, correct, expected, true_positives, false_positives, false_negatives, verified_by, verified_at";
 
+    private readonly PostgresStoreDatabase _database;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresNames _names;
     private readonly string _samples;
     private readonly string _states;
 
@@ -25,26 +25,21 @@ public sealed class PostgresQualityStore : IQualityStore, IAsyncDisposable
     public PostgresQualityStore(PostgresObservabilityStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
-        _names = new PostgresNames(options.Schema);
-        _samples = _names.Quoted + ".quality_samples";
-        _states = _names.Quoted + ".quality_agent_states";
-        _dataSource = PostgresConnections.CreateDataSource(options.ConnectionString);
+        _database = new PostgresStoreDatabase(options.ConnectionString, options.Schema, nameof(options));
+        _dataSource = _database.DataSource;
+        _samples = _database.Table("quality_samples");
+        _states = _database.Table("quality_agent_states");
     }
 
     /// <summary>Creates or migrates the quality tables (safe when several nodes start at once).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await PostgresConnections.RequireDurableCommitsAsync(connection, cancellationToken);
-        await PostgresMigrator.MigrateAsync(connection, _names, "quality_schema_version", PostgresQualitySchema.Migrations, PostgresQualitySchema.Tables, cancellationToken);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync("quality_schema_version", PostgresQualitySchema.Migrations, PostgresQualitySchema.Tables, cancellationToken);
 
     /// <summary>Closes the store's connections.</summary>
     /// <returns>A task.</returns>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     /// <inheritdoc />
     public async Task<(QualitySample Sample, bool Created)> AddSampleAsync(QualitySample sample, CancellationToken cancellationToken)

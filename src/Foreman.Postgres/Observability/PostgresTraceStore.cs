@@ -17,8 +17,8 @@ namespace Foreman.Postgres;
 /// </summary>
 public sealed partial class PostgresTraceStore : ITraceStore, IAsyncDisposable
 {
+    private readonly PostgresStoreDatabase _database;
     private readonly NpgsqlDataSource _dataSource;
-    private readonly PostgresNames _names;
     private readonly string _spans;
     private readonly string _runs;
     private readonly string _verdicts;
@@ -32,32 +32,27 @@ public sealed partial class PostgresTraceStore : ITraceStore, IAsyncDisposable
     public PostgresTraceStore(PostgresTraceStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Retention, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.PruneInterval, TimeSpan.Zero, nameof(options));
-        _names = new PostgresNames(options.Schema);
-        _spans = _names.Quoted + ".trace_spans";
-        _runs = _names.Quoted + ".trace_runs";
-        _verdicts = _names.Quoted + ".trace_verdicts";
+        _database = new PostgresStoreDatabase(options.ConnectionString, options.Schema, nameof(options));
+        _dataSource = _database.DataSource;
+        _spans = _database.Table("trace_spans");
+        _runs = _database.Table("trace_runs");
+        _verdicts = _database.Table("trace_verdicts");
         _retention = options.Retention;
         _pruneInterval = options.PruneInterval;
         _time = options.TimeProvider ?? TimeProvider.System;
-        _dataSource = PostgresConnections.CreateDataSource(options.ConnectionString);
     }
 
     /// <summary>Creates or migrates the trace tables (safe when several nodes start at once).</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>A task.</returns>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await PostgresConnections.RequireDurableCommitsAsync(connection, cancellationToken);
-        await PostgresMigrator.MigrateAsync(connection, _names, "trace_schema_version", PostgresTraceSchema.Migrations, PostgresTraceSchema.Tables, cancellationToken);
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        _database.MigrateAsync("trace_schema_version", PostgresTraceSchema.Migrations, PostgresTraceSchema.Tables, cancellationToken);
 
     /// <summary>Closes the store's connections.</summary>
     /// <returns>A task.</returns>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     /// <inheritdoc />
     public async Task AppendAsync(IReadOnlyList<TraceSpan> spans, CancellationToken cancellationToken)
